@@ -1,0 +1,91 @@
+/**
+ * roam's command line: global options, then one command. Known errors print one line and exit 1;
+ * anything else prints its stack and exits 2.
+ */
+import { parseArgs } from 'node:util';
+import { commands } from './commands/index.ts';
+import { describeError, RoamError, UsageError } from './lib/errors.ts';
+import { createOutput, type Format } from './lib/output.ts';
+import { defaultWarehousePath } from './lib/paths.ts';
+import type { Command, OptionSpec } from './lib/command.ts';
+
+const globalOptions: OptionSpec = {
+  warehouse: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const globalHelp = `Global options:
+  --warehouse PATH   DuckDB warehouse file (default data/warehouse.duckdb, or $ROAM_WAREHOUSE)
+  --format text|json output format (default text)
+  -h, --help         show help`;
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `roam: roaming analytics pipeline and reporting warehouse
+
+Usage: roam <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+${globalHelp}
+
+Run 'roam <command> --help' for a command's options.`;
+}
+
+function parseFormat(value: unknown): Format {
+  if (value === undefined || value === 'text') return 'text';
+  if (value === 'json') return 'json';
+  throw new UsageError(`unknown --format '${String(value)}'`, { fix: 'use --format text or --format json' });
+}
+
+function findCommand(name: string | undefined): Command | undefined {
+  return commands.find((c) => c.name === name);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const name = argv[0];
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${mainHelp()}\n`);
+    return name === undefined ? 1 : 0;
+  }
+  const command = findCommand(name);
+  if (command === undefined) {
+    throw new UsageError(`unknown command '${name}'`, { fix: "run 'roam --help' for the list" });
+  }
+  const { values, positionals } = parseArgs({
+    args: argv.slice(1),
+    options: { ...globalOptions, ...command.options },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help === true) {
+    process.stdout.write(`${command.help}\n\n${globalHelp}\n`);
+    return 0;
+  }
+  const output = createOutput(parseFormat(values.format));
+  const warehouse =
+    typeof values.warehouse === 'string' ? values.warehouse : defaultWarehousePath();
+  return command.run({ values, positionals }, { warehouse, output });
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof RoamError) {
+    process.stderr.write(`roam: ${describeError(error)}\n`);
+    return 1;
+  }
+  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`roam: ${error.message} — fix: run 'roam ${process.argv[2] ?? ''} --help'\n`);
+    return 1;
+  }
+  process.stderr.write(`roam crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 2;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}

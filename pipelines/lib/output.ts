@@ -1,0 +1,43 @@
+/**
+ * Where output goes: results on stdout, logs and progress on stderr. Pretty on a terminal,
+ * plain otherwise; `--format json` makes stdout one JSON document.
+ */
+export type Format = 'text' | 'json';
+
+export interface Output {
+  readonly format: Format;
+  /** True when stderr is a terminal and not in CI: progress lines may redraw. */
+  readonly interactive: boolean;
+  /** A result line (stdout). */
+  result(text: string): void;
+  /** A JSON result document (stdout). */
+  json(value: unknown): void;
+  /** A log line for people (stderr); silenced with --format json. */
+  info(text: string): void;
+  /** A warning (stderr), shown whatever the format. */
+  warn(text: string): void;
+}
+
+export function createOutput(format: Format, streams = { out: process.stdout, err: process.stderr }): Output {
+  const interactive = Boolean(streams.err.isTTY) && !process.env.CI;
+  return {
+    format,
+    interactive,
+    result: (text) => void streams.out.write(`${text}\n`),
+    json: (value) => void streams.out.write(`${JSON.stringify(value, jsonReplacer, 2)}\n`),
+    info: (text) => {
+      if (format === 'text') streams.err.write(`${text}\n`);
+    },
+    warn: (text) => void streams.err.write(`warning: ${text}\n`),
+  };
+}
+
+/** JSON has no bigint: write it as a number when exact, else as a string. */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
+  }
+  return value;
+}
