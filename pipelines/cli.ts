@@ -38,7 +38,9 @@ Run 'roam <command> --help' for a command's options.`;
 function parseFormat(value: unknown): Format {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
-  throw new UsageError(`unknown --format '${String(value)}'`, { fix: 'use --format text or --format json' });
+  throw new UsageError(`unknown --format '${String(value)}'`, {
+    fix: 'use --format text or --format json',
+  });
 }
 
 function findCommand(name: string | undefined): Command | undefined {
@@ -76,11 +78,19 @@ function exitCodeFor(error: unknown): number {
     process.stderr.write(`roam: ${describeError(error)}\n`);
     return 1;
   }
-  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`roam: ${error.message} — fix: run 'roam ${process.argv[2] ?? ''} --help'\n`);
+  if (
+    error instanceof TypeError &&
+    'code' in error &&
+    String(error.code).startsWith('ERR_PARSE_ARGS')
+  ) {
+    process.stderr.write(
+      `roam: ${error.message} — fix: run 'roam ${process.argv[2] ?? ''} --help'\n`,
+    );
     return 1;
   }
-  process.stderr.write(`roam crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `roam crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 2;
 }
 

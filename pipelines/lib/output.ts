@@ -18,7 +18,10 @@ export interface Output {
   warn(text: string): void;
 }
 
-export function createOutput(format: Format, streams = { out: process.stdout, err: process.stderr }): Output {
+export function createOutput(
+  format: Format,
+  streams = { out: process.stdout, err: process.stderr },
+): Output {
   const interactive = Boolean(streams.err.isTTY) && !process.env.CI;
   return {
     format,

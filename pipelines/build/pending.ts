@@ -1,0 +1,55 @@
+/** What a build has to recompute: the event range of files ingested since the last build. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { buildRunsTable, ingestedFilesTable } from '../lib/registry.ts';
+
+export interface PendingWork {
+  /** Start of the last successful build (UTC, `YYYY-MM-DD HH:MM:SS`), undefined before the first. */
+  lastBuildStartedAt: string | undefined;
+  /** Event range (UTC dates, inclusive) touched by files ingested since then, if any. */
+  range: { start: string; end: string } | undefined;
+}
+
+async function tableExists(connection: DuckDBConnection, qualified: string): Promise<boolean> {
+  const [schema, name] = qualified.split('.');
+  const reader = await connection.runAndReadAll(
+    'SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = $schema AND table_name = $name',
+    { schema: schema ?? '', name: name ?? '' },
+  );
+  return Number(reader.getRowObjectsJson()[0]?.n ?? 0) > 0;
+}
+
+/** Month-aligned bounds: restatement works on whole months. */
+export function monthBounds(first: string, last: string): { start: string; end: string } {
+  const start = `${first.slice(0, 7)}-01`;
+  const [year, month] = last.slice(0, 7).split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { start, end: `${last.slice(0, 7)}-${String(lastDay).padStart(2, '0')}` };
+}
+
+export async function pendingWork(connection: DuckDBConnection): Promise<PendingWork> {
+  if (!(await tableExists(connection, buildRunsTable.name))) {
+    return { lastBuildStartedAt: undefined, range: undefined };
+  }
+  const last = await connection.runAndReadAll(
+    `SELECT max(started_at)::VARCHAR AS started FROM ${buildRunsTable.name}`,
+  );
+  const lastBuildStartedAt = last.getRowObjectsJson()[0]?.started as string | null | undefined;
+  if (lastBuildStartedAt == null) return { lastBuildStartedAt: undefined, range: undefined };
+  // Files loaded since the last build, and the earlier versions they replaced.
+  const reader = await connection.runAndReadAll(
+    `SELECT min(f.first_event_at)::VARCHAR AS first, max(f.last_event_at)::VARCHAR AS last
+     FROM ${ingestedFilesTable.name} AS f
+     WHERE f.status IN ('loaded', 'replaced') AND f.first_event_at IS NOT NULL
+       AND EXISTS (
+         SELECT 1 FROM ${ingestedFilesTable.name} AS n
+         WHERE n.file_name = f.file_name AND n.status = 'loaded' AND n.ingested_at > $since::TIMESTAMP)`,
+    { since: lastBuildStartedAt },
+  );
+  const row = reader.getRowObjectsJson()[0];
+  const first = row?.first as string | null | undefined;
+  const lastEvent = row?.last as string | null | undefined;
+  return {
+    lastBuildStartedAt,
+    range: first == null || lastEvent == null ? undefined : monthBounds(first, lastEvent),
+  };
+}

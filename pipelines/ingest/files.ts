@@ -1,0 +1,34 @@
+/** Finding input files and fingerprinting them. */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../lib/errors.ts';
+
+/** Expands files and folders (recursively) into a sorted list of files; hidden files are skipped. */
+export async function listInputFiles(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (info === undefined) {
+      throw new UsageError(`no such file or folder: ${input}`, { fix: 'check the path' });
+    }
+    if (info.isFile()) files.push(path.resolve(input));
+    else if (info.isDirectory()) {
+      const entries = await readdir(input, { recursive: true, withFileTypes: true });
+      for (const entry of entries) {
+        if (entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.md')) {
+          files.push(path.resolve(entry.parentPath, entry.name));
+        }
+      }
+    }
+  }
+  return [...new Set(files)].sort();
+}
+
+/** sha256 of a file's content, streamed. */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

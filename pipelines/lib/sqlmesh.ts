@@ -1,0 +1,154 @@
+/**
+ * Typed calls to the SQLMesh CLI of the project's venv, through execa. Non-interactive (no stdin,
+ * --no-prompts, analytics off). A failure becomes a SqlmeshError with the command, exit code and the
+ * last lines it wrote. SQLMesh's state lives in its own DuckDB file beside the warehouse.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { SetupError, SqlmeshError } from './errors.ts';
+import { sqlProjectDir, venvDir } from './paths.ts';
+
+export interface SqlmeshTarget {
+  /** The warehouse DuckDB file. */
+  warehouse: string;
+}
+
+/** Where SQLMesh keeps its state for a warehouse. */
+export function statePathFor(warehouse: string): string {
+  return `${path.resolve(warehouse)}.sqlmesh-state`;
+}
+
+export const sqlmeshExecutable = path.join(venvDir, 'bin', 'sqlmesh');
+
+function ensureInstalled(): void {
+  if (!existsSync(sqlmeshExecutable)) {
+    throw new SetupError(
+      `SQLMesh is not installed (no ${path.relative(process.cwd(), sqlmeshExecutable)})`,
+      {
+        fix: 'run `npm run setup` to create the Python venv',
+      },
+    );
+  }
+}
+
+/** What went wrong, from SQLMesh's output: the failed model and audit first, else the last lines. */
+export function failureSummary(output: string): {
+  headline: string;
+  audit: boolean;
+  tail: string[];
+} {
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^[━─╭╰│`]+/.test(l) && !l.includes('FutureWarning'));
+  const tail = lines.slice(-12);
+  const failedAt = lines.indexOf('**Failed models**');
+  const model =
+    failedAt < 0 ? undefined : /`"?[^"`]*"?\.?"?([^`]*)`/.exec(lines[failedAt + 1] ?? '')?.[1];
+  const modelName = model?.replaceAll('"', '');
+  const auditLine = lines.find((l) => /audit error/.test(l));
+  if (auditLine !== undefined) {
+    return { headline: `${auditLine}${modelName ? ` in ${modelName}` : ''}`, audit: true, tail };
+  }
+  const errorLine =
+    lines.find((l) => /^Error:|Error:/.test(l)) ?? lines.find((l) => /failed/i.test(l));
+  const headline = `${errorLine ?? tail.at(-1) ?? 'no output'}${modelName ? ` in ${modelName}` : ''}`;
+  return { headline, audit: false, tail };
+}
+
+async function sqlmesh(target: SqlmeshTarget, args: string[]): Promise<string> {
+  ensureInstalled();
+  const command = `sqlmesh ${args.join(' ')}`;
+  const result = await execa(sqlmeshExecutable, args, {
+    cwd: sqlProjectDir,
+    stdin: 'ignore',
+    all: true,
+    reject: false,
+    env: {
+      ROAM_WAREHOUSE: path.resolve(target.warehouse),
+      ROAM_SQLMESH_STATE: statePathFor(target.warehouse),
+      SQLMESH__DISABLE_ANONYMIZED_ANALYTICS: '1',
+      PYTHONWARNINGS: 'ignore::FutureWarning',
+      TZ: 'UTC',
+      // Plain output: SQLMesh switches style on a terminal.
+      TERM: 'dumb',
+      COLUMNS: '200',
+    },
+  });
+  const output = result.all ?? '';
+  if (result.exitCode !== 0 || result.failed) {
+    const { headline, audit, tail } = failureSummary(output);
+    const lock = /Could not set lock on file/.test(output);
+    const fix = lock
+      ? 'close the other process that holds the warehouse, then run the command again'
+      : audit
+        ? "find the offending rows with 'roam sql', correct the data or data/reference, then build again"
+        : `run 'cd sql && ../.venv/bin/sqlmesh ${args.join(' ')}' to see the whole output`;
+    throw new SqlmeshError(
+      lock
+        ? `sqlmesh could not open the warehouse: it is locked by another process`
+        : `sqlmesh ${args[0] ?? ''} failed (exit ${result.exitCode ?? 'none'}): ${headline}`,
+      command,
+      result.exitCode,
+      tail,
+      { cause: result, fix },
+    );
+  }
+  return output;
+}
+
+export interface Restatement {
+  models: string[];
+  /** Inclusive dates, YYYY-MM-DD. */
+  start: string;
+  end: string;
+}
+
+/** Applies model changes to prod and backfills what is missing. */
+export function plan(target: SqlmeshTarget): Promise<string> {
+  return sqlmesh(target, ['plan', '--auto-apply', '--no-prompts']);
+}
+
+/** Recomputes models for a time range in prod (new or replaced data in that range). */
+export function restate(target: SqlmeshTarget, restatement: Restatement): Promise<string> {
+  const models = restatement.models.flatMap((m) => ['--restate-model', m]);
+  return sqlmesh(target, [
+    'plan',
+    ...models,
+    '--start',
+    restatement.start,
+    '--end',
+    restatement.end,
+    '--auto-apply',
+    '--no-prompts',
+  ]);
+}
+
+/** Processes the cron intervals that are due. */
+export function run(target: SqlmeshTarget): Promise<string> {
+  return sqlmesh(target, ['run']);
+}
+
+/** Runs the models' audits on what is in prod. */
+export function audit(target: SqlmeshTarget): Promise<string> {
+  return sqlmesh(target, ['audit']);
+}
+
+/** Runs the YAML unit tests (they do not open the warehouse). */
+export function test(target: SqlmeshTarget): Promise<string> {
+  return sqlmesh(target, ['test']);
+}
+
+export function lint(target: SqlmeshTarget): Promise<string> {
+  return sqlmesh(target, ['lint']);
+}
+
+export function formatCheck(target: SqlmeshTarget): Promise<string> {
+  return sqlmesh(target, ['format', '--check']);
+}
+
+/** The installed SQLMesh version. */
+export async function version(target: SqlmeshTarget): Promise<string> {
+  return (await sqlmesh(target, ['--version'])).trim();
+}

@@ -1,0 +1,98 @@
+/** HTML → PDF with puppeteer-core driving Debian's Chromium; one browser for a batch of pages. */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { ReportError, SetupError } from '../pipelines/lib/errors.ts';
+
+export function chromiumPath(): string {
+  return process.env.ROAM_CHROMIUM ?? '/usr/bin/chromium';
+}
+
+/** Fails with the fix when Chromium is missing. */
+export function ensureChromium(): string {
+  const executable = chromiumPath();
+  if (!existsSync(executable)) {
+    throw new SetupError(`Chromium not found at ${executable}`, {
+      fix: "run `npm run setup` (as root it installs Debian's chromium), or set ROAM_CHROMIUM to a Chromium binary",
+    });
+  }
+  return executable;
+}
+
+export interface PdfPage {
+  html: string;
+  file: string;
+  /** Shown at the top of every page. */
+  headerText: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Header and footer do not inherit page styles: inline everything. */
+function headerTemplate(text: string): string {
+  return `<div style="font-family:'DejaVu Sans',sans-serif;font-size:8px;color:#5b6b7b;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>roam · roaming SLA review</span><span>${escapeHtml(text)}</span></div>`;
+}
+
+function footerTemplate(text: string): string {
+  return `<div style="font-family:'DejaVu Sans',sans-serif;font-size:8px;color:#5b6b7b;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(text)}</span><span>page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`;
+}
+
+async function launch(executablePath: string, userDataDir: string): Promise<Browser> {
+  try {
+    return await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    });
+  } catch (error) {
+    throw new ReportError(
+      `Chromium at ${executablePath} could not start: ${(error as Error).message.split('\n')[0]}`,
+      {
+        cause: error,
+        fix: 'run `roam doctor` and reinstall chromium with `npm run setup`',
+      },
+    );
+  }
+}
+
+/** Renders each page to its PDF file. */
+export async function renderPdfs(pages: readonly PdfPage[]): Promise<void> {
+  const executable = ensureChromium();
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'roam-chromium-'));
+  const browser = await launch(executable, userDataDir);
+  try {
+    for (const page of pages) {
+      const tab = await browser.newPage();
+      try {
+        await tab.setContent(page.html, { waitUntil: 'load' });
+        await tab.pdf({
+          path: page.file,
+          format: 'A4',
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: headerTemplate(page.headerText),
+          footerTemplate: footerTemplate(page.headerText),
+          margin: { top: '22mm', bottom: '18mm', left: '14mm', right: '14mm' },
+          tagged: false,
+          timeout: 120_000,
+        });
+      } finally {
+        await tab.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+}

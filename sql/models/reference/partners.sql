@@ -1,0 +1,22 @@
+MODEL (
+  name reference.partners,
+  kind SEED (
+    path '$root/../data/reference/partners.csv'
+  ),
+  owner roaming_analytics,
+  grain partner_tadig,
+  description 'Roaming partners maintained by the roaming team (data/reference/partners.csv).',
+  columns (
+    partner_tadig TEXT,
+    partner_name TEXT,
+    country TEXT,
+    mcc_mnc TEXT,
+    operator_group TEXT
+  ),
+  audits (
+    UNIQUE_VALUES(columns = (
+      partner_tadig
+    )),
+    NOT_NULL(columns = (partner_tadig, partner_name))
+  )
+)
