@@ -134,3 +134,13 @@ export function indexFields(root: Value, basePath: string): Map<string, FieldVis
   visit(root, basePath);
   return index;
 }
+
+/** A value as short text for messages. */
+export function show(value: Value | undefined): string {
+  if (value === undefined) return 'absent';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') {
+    return value.toString();
+  }
+  if (value instanceof Uint8Array) return `0x${Buffer.from(value).toString('hex')}`;
+  return Array.isArray(value) ? `a list of ${value.length}` : 'a group';
+}

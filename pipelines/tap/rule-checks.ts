@@ -1,0 +1,252 @@
+/** The longer checks of the rules table (rules.ts), and the totals the validator accumulates. */
+import type { ModuleName, Struct, Value } from '../asn1/types.ts';
+import type { ChargeBlock } from './charges.ts';
+import type { HeaderItem } from './context.ts';
+import { auditTotalCharge } from './normalise.ts';
+import type { Issue, TrailerView } from './rules.ts';
+import { parseLocalTimestamp, resolveDateTimeLong } from './time.ts';
+import { asBigInt, asInt, asList, asStruct, asText, show } from './value.ts';
+
+/** What the records add up to, for AuditControlInfo. */
+export interface Totals {
+  records: number;
+  /** Invoiceable, non-refund charges. */
+  charge: bigint;
+  chargeRefund: bigint;
+  /** Non-refund charges by charge type (3.10 TotalChargeValueList). */
+  byChargeType: Map<string, bigint>;
+  tax: bigint;
+  taxRefund: bigint;
+  discount: bigint;
+  discountRefund: bigint;
+  anyCharge: boolean;
+  /** Earliest / latest event start, `YYYY-MM-DDThh:mm:ssZ` (ISO strings order like times). */
+  earliestUtc: string | null;
+  latestUtc: string | null;
+}
+
+export function emptyTotals(): Totals {
+  return {
+    records: 0,
+    charge: 0n,
+    chargeRefund: 0n,
+    byChargeType: new Map(),
+    tax: 0n,
+    taxRefund: 0n,
+    discount: 0n,
+    discountRefund: 0n,
+    anyCharge: false,
+    earliestUtc: null,
+    latestUtc: null,
+  };
+}
+
+/** Adds one record's charge blocks and start time to the totals. */
+export function accumulate(
+  totals: Totals,
+  blocks: readonly ChargeBlock[],
+  startUtc: string | null,
+): void {
+  totals.records += 1;
+  for (const block of blocks) {
+    for (const c of block.charges) {
+      if (c.charge === null) continue;
+      totals.anyCharge = true;
+      if (block.refund) {
+        if (c.invoiceable) totals.chargeRefund += c.charge;
+        continue;
+      }
+      if (c.invoiceable) totals.charge += c.charge;
+      if (c.chargeType !== null) {
+        totals.byChargeType.set(
+          c.chargeType,
+          (totals.byChargeType.get(c.chargeType) ?? 0n) + c.charge,
+        );
+      }
+    }
+    for (const t of block.taxes) {
+      if (block.refund) totals.taxRefund += t.taxValue ?? 0n;
+      else totals.tax += t.taxValue ?? 0n;
+    }
+    for (const d of block.discounts) {
+      if (block.refund) totals.discountRefund += d.discount ?? 0n;
+      else totals.discount += d.discount ?? 0n;
+    }
+  }
+  if (startUtc !== null) {
+    if (totals.earliestUtc === null || startUtc < totals.earliestUtc) totals.earliestUtc = startUtc;
+    if (totals.latestUtc === null || startUtc > totals.latestUtc) totals.latestUtc = startUtc;
+  }
+}
+
+export function mandatory(group: Struct, items: readonly string[], path: string): Issue[] {
+  return items
+    .filter((item) => group[item] === undefined)
+    .map((item) => ({ itemPath: `${path}/${item}`, message: `mandatory item ${item} is missing` }));
+}
+
+/** Offsets of UtcTimeOffsetInfo and of BatchControlInfo's DateTimeLongs that fail `valid`. */
+export function headerOffsetIssues(header: HeaderItem, valid: (text: string) => boolean): Issue[] {
+  const issues: Issue[] = [];
+  const check = (value: Value | undefined, itemPath: string): void => {
+    if (value === undefined) return;
+    const text = asText(value);
+    if (text === null || !valid(text))
+      issues.push({ itemPath, message: `'${show(value)}' is not a [+-]HHMM offset` });
+  };
+  const network = asStruct(header.groups.networkInfo);
+  asList(network?.utcTimeOffsetInfo).forEach((entry, i) =>
+    check(asStruct(entry)?.utcTimeOffset, `networkInfo/utcTimeOffsetInfo[${i}]/utcTimeOffset`),
+  );
+  const [bci, base] = groupOf(header);
+  for (const [name, value] of Object.entries(bci ?? {})) {
+    const dt = asStruct(value);
+    if (dt !== undefined && 'utcOffset' in dt) check(dt.utcOffset, `${base}/${name}/utcOffset`);
+  }
+  return issues;
+}
+
+function groupOf(header: HeaderItem): [Struct | undefined, string] {
+  const bci = asStruct(header.groups.batchControlInfo);
+  return bci !== undefined ? [bci, 'batchControlInfo'] : [header.groups, 'notification'];
+}
+
+export function headerTimestampIssues(bci: Struct | undefined, base: string): Issue[] {
+  return Object.entries(bci ?? {}).flatMap(([name, value]) => {
+    const local = asStruct(value)?.localTimeStamp;
+    if (local === undefined) return [];
+    return typeof local === 'string' && parseLocalTimestamp(local) !== null
+      ? []
+      : [
+          {
+            itemPath: `${base}/${name}/localTimeStamp`,
+            message: `'${show(local)}' is not a CCYYMMDDhhmmss date and time`,
+          },
+        ];
+  });
+}
+
+export function negativeAmountIssues(blocks: readonly ChargeBlock[]): Issue[] {
+  const issues: Issue[] = [];
+  const check = (value: bigint | null, itemPath: string, name: string): void => {
+    if (value !== null && value < 0n)
+      issues.push({ itemPath, message: `${name} ${value} is negative` });
+  };
+  for (const block of blocks) {
+    for (const c of block.charges) check(c.charge, c.itemPath, 'charge');
+    for (const t of block.taxes) {
+      check(t.taxValue, `${t.itemPath}/taxValue`, 'tax value');
+      check(t.taxableAmount, `${t.itemPath}/taxableAmount`, 'taxable amount');
+    }
+    for (const d of block.discounts) {
+      check(d.discount, `${d.itemPath}/discount`, 'discount');
+      check(d.discountableAmount, `${d.itemPath}/discountableAmount`, 'discountable amount');
+    }
+  }
+  return issues;
+}
+
+export function auditItemsMissing(audit: Struct | undefined, module: ModuleName | null): Issue[] {
+  if (audit === undefined) return [];
+  const charge = module === 'TAP-3.10' ? 'totalChargeValueList' : 'totalCharge';
+  return mandatory(
+    audit,
+    [charge, 'totalTaxValue', 'totalDiscountValue', 'callEventDetailsCount'],
+    'auditControlInfo',
+  );
+}
+
+export function countIssue(audit: Struct | undefined, records: number): Issue[] {
+  const count = audit?.callEventDetailsCount;
+  if (count === undefined) return [];
+  return asInt(count) === records
+    ? []
+    : [
+        {
+          itemPath: 'auditControlInfo/callEventDetailsCount',
+          message: `count ${show(count)} but the file has ${records} call events`,
+        },
+      ];
+}
+
+type TotalItem = 'totalCharge' | 'totalChargeRefund' | 'totalTaxValue' | 'totalDiscountValue';
+
+function mismatch(item: string, sent: bigint, computed: bigint): Issue {
+  return {
+    itemPath: `auditControlInfo/${item}`,
+    message: `${item} ${sent} but the records add up to ${computed}`,
+  };
+}
+
+/** 3.10: one TotalChargeValue per charge type present, '00' always; each equal to its sum. */
+function chargeValueListIssues(audit: Struct, totals: Totals): Issue[] {
+  const issues: Issue[] = [];
+  const sent = new Map<string, bigint | null>();
+  asList(audit.totalChargeValueList).forEach((v, i) => {
+    const entry = asStruct(v) ?? {};
+    const type = asText(entry.chargeType) ?? '';
+    const total = asBigInt(entry.totalCharge);
+    sent.set(type, total);
+    const computed = totals.byChargeType.get(type) ?? 0n;
+    if (total !== null && total !== computed)
+      issues.push(mismatch(`totalChargeValueList[${i}]/totalCharge`, total, computed));
+  });
+  for (const type of new Set(['00', ...totals.byChargeType.keys()])) {
+    if (!sent.has(type)) {
+      issues.push({
+        itemPath: 'auditControlInfo/totalChargeValueList',
+        message: `no total for charge type '${type}'`,
+      });
+    }
+  }
+  return issues;
+}
+
+export function compareTotal(view: TrailerView, item: TotalItem): Issue[] {
+  const { audit, totals } = view;
+  if (audit === undefined) return [];
+  if (
+    item === 'totalCharge' &&
+    audit.totalChargeValueList !== undefined &&
+    audit.totalCharge === undefined
+  ) {
+    return chargeValueListIssues(audit, totals);
+  }
+  const computed = {
+    totalCharge: totals.charge,
+    totalChargeRefund: totals.chargeRefund,
+    totalTaxValue: totals.tax,
+    totalDiscountValue: totals.discount,
+  }[item];
+  const sent =
+    item === 'totalChargeRefund' ? auditTotalCharge(audit).refund : asBigInt(audit[item]);
+  if (sent === null) {
+    return item === 'totalChargeRefund' && computed !== 0n ? [mismatch(item, 0n, computed)] : [];
+  }
+  return sent === computed ? [] : [mismatch(item, sent, computed)];
+}
+
+export function negativeAuditIssues(audit: Struct | undefined): Issue[] {
+  if (audit === undefined) return [];
+  return Object.entries(audit)
+    .filter(([name, value]) => name.startsWith('total') && (asBigInt(value) ?? 0n) < 0n)
+    .map(([name, value]) => ({
+      itemPath: `auditControlInfo/${name}`,
+      message: `${name} ${show(value)} is negative`,
+    }));
+}
+
+export function compareTimestamp(
+  audit: Struct | undefined,
+  item: string,
+  computedUtc: string | null,
+): Issue[] {
+  const sent = resolveDateTimeLong(audit?.[item]).utc;
+  if (sent === null || computedUtc === null || sent === computedUtc) return [];
+  return [
+    {
+      itemPath: `auditControlInfo/${item}`,
+      message: `${item} is ${sent} but the records say ${computedUtc}`,
+    },
+  ];
+}

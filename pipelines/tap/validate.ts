@@ -1,0 +1,104 @@
+/**
+ * Streaming TD.57-style validation: `createValidator(file, header)`, then `.record(item)` for each
+ * call event (returns that record's findings), then `.finish(trailer)` (returns every finding of
+ * the file, audit included). Totals are accumulated as records pass; nothing is kept per record.
+ */
+import type { DecodeItem } from '../asn1/types.ts';
+import { chargeBlocks } from './charges.ts';
+import {
+  batchControlOf,
+  tapContext,
+  type HeaderItem,
+  type RecordItem,
+  type TrailerItem,
+} from './context.ts';
+import { EVENT_PATHS, recordKind } from './events.ts';
+import { accumulate, emptyTotals } from './rule-checks.ts';
+import { RULES, type Finding, type Issue, type Rule } from './rules.ts';
+import { resolveDateTime } from './time.ts';
+import { asStruct, first, indexFields } from './value.ts';
+
+export type { Finding, Rule, Severity } from './rules.ts';
+export { RULES } from './rules.ts';
+
+export interface Validator {
+  /** Findings about the header, known as soon as the validator exists. */
+  readonly headerFindings: readonly Finding[];
+  record(item: RecordItem): Finding[];
+  /** Audit findings are computed here; returns all findings of the file in order. */
+  finish(trailer?: TrailerItem): Finding[];
+}
+
+type Scoped<S extends Rule['scope']> = Extract<Rule, { scope: S }>;
+const rulesOf = <S extends Rule['scope']>(scope: S): Scoped<S>[] =>
+  RULES.filter((r): r is Scoped<S> => r.scope === scope);
+
+function findings(
+  file: string,
+  recordIndex: number | null,
+  rule: Rule,
+  issues: Issue[],
+): Finding[] {
+  return issues.map((issue) => ({
+    file,
+    recordIndex,
+    itemPath: issue.itemPath,
+    rule: rule.id,
+    severity: rule.severity,
+    message: issue.message,
+  }));
+}
+
+export function createValidator(
+  file: string,
+  header: HeaderItem,
+  rules: readonly Rule[] = RULES,
+): Validator {
+  const active = new Set(rules);
+  const use = <S extends Rule['scope']>(scope: S): Scoped<S>[] =>
+    rulesOf(scope).filter((r) => active.has(r));
+  const ctx = tapContext(file, header);
+  const batch = header.kind === 'tap-batch';
+  const bci = batch ? asStruct(header.groups.batchControlInfo) : batchControlOf(header);
+  const headerFindings = use('header').flatMap((rule) =>
+    findings(file, null, rule, rule.check({ header, ctx, batch, bci })),
+  );
+  const all: Finding[] = [...headerFindings];
+  const totals = emptyTotals();
+
+  return {
+    headerFindings,
+    record(item) {
+      const [kind, body] = recordKind(item.value);
+      const blocks = chargeBlocks(kind, body);
+      const paths = EVENT_PATHS[kind];
+      const start =
+        paths === undefined ? null : resolveDateTime(first(body, paths.start), ctx.utcOffsets).utc;
+      accumulate(totals, blocks, start);
+      const view = { ctx, kind, fields: indexFields(body, kind), blocks };
+      const found = use('record').flatMap((rule) =>
+        findings(file, item.index, rule, rule.check(view)),
+      );
+      all.push(...found);
+      return found;
+    },
+    finish(trailer) {
+      const audit = asStruct(trailer?.groups.auditControlInfo);
+      const view = { ctx, header, batch, audit, totals };
+      all.push(...use('trailer').flatMap((rule) => findings(file, null, rule, rule.check(view))));
+      return all;
+    },
+  };
+}
+
+/** Validates a whole decoded TAP file; [] when it has no header. */
+export function validateTapFile(file: string, items: Iterable<DecodeItem>): Finding[] {
+  let validator: Validator | undefined;
+  let trailer: TrailerItem | undefined;
+  for (const item of items) {
+    if (item.type === 'header') validator = createValidator(file, item);
+    else if (item.type === 'record') validator?.record(item);
+    else if (item.type === 'trailer') trailer = item;
+  }
+  return validator?.finish(trailer) ?? [];
+}
