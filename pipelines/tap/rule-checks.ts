@@ -101,7 +101,8 @@ export function headerOffsetIssues(header: HeaderItem, valid: (text: string) => 
   const [bci, base] = groupOf(header);
   for (const [name, value] of Object.entries(bci ?? {})) {
     const dt = asStruct(value);
-    if (dt !== undefined && 'utcOffset' in dt) check(dt.utcOffset, `${base}/${name}/utcOffset`);
+    if (dt !== undefined && 'utcTimeOffset' in dt)
+      check(dt.utcTimeOffset, `${base}/${name}/utcTimeOffset`);
   }
   return issues;
 }

@@ -9,9 +9,9 @@ export const dt = (localTimeStamp: string, utcTimeOffsetCode = 0): Struct => ({
   localTimeStamp,
   utcTimeOffsetCode,
 });
-export const dtl = (localTimeStamp: string, utcOffset = '+0100'): Struct => ({
+export const dtl = (localTimeStamp: string, utcTimeOffset = '+0100'): Struct => ({
   localTimeStamp,
-  utcOffset,
+  utcTimeOffset,
 });
 
 export function tapHeader(overrides: Struct = {}, module: ModuleName = 'TAP-3.12'): HeaderItem {

@@ -65,9 +65,9 @@ describe('UTC derivation', () => {
     expect(
       resolveDateTime({ localTimeStamp: '20240301120000', utcTimeOffsetCode: 8 }, table).utc,
     ).toBeNull();
-    expect(resolveDateTimeLong({ localTimeStamp: '20240301120000', utcOffset: '-0100' }).utc).toBe(
-      '2024-03-01T13:00:00Z',
-    );
+    expect(
+      resolveDateTimeLong({ localTimeStamp: '20240301120000', utcTimeOffset: '-0100' }).utc,
+    ).toBe('2024-03-01T13:00:00Z');
   });
   it('adds whole seconds', () => {
     expect(addSeconds('2024-03-01T23:59:30Z', 45)).toBe('2024-03-02T00:00:15Z');

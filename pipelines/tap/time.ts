@@ -99,7 +99,7 @@ export function resolveDateTime(
 export function resolveDateTimeLong(value: Value | undefined): Instant {
   const dt = asStruct(value);
   if (dt === undefined) return noInstant;
-  return toInstant(asText(dt.localTimeStamp), asText(dt.utcOffset));
+  return toInstant(asText(dt.localTimeStamp), asText(dt.utcTimeOffset));
 }
 
 /** `utc` plus a number of seconds, in the same format. */
