@@ -1,0 +1,194 @@
+/**
+ * The schema-driven BER decoder: synchronous, over the bytes buffered in a DecodeState. It throws
+ * NEED_MORE when the buffer ends before the value does (the streaming layer then adds input and
+ * retries) and DecodeError for malformed input.
+ */
+import { HEADER_ERRORS, readHeader, SHORT, tagName } from '../ber/header.ts';
+import { readInteger } from '../ber/integer.ts';
+import { skipTlv } from '../ber/skip.ts';
+import { readBcd, readLatin1 } from '../ber/strings.ts';
+import type { DecodeState } from './decode-state.ts';
+import { ASCII, BCD, CHOICE, INT, SEQ, SEQ_OF, TEXT, type TypeDesc } from './schema.ts';
+import type { Struct, Value } from './types.ts';
+
+/** Reads the header at `p` (inside a container ending at `end`) into `st.h`; returns the content offset. */
+export function headerAt(st: DecodeState, p: number, end: number): number {
+  const c = readHeader(st.buf, p, end < st.avail ? end : st.avail, st.h);
+  if (c >= 0) return c;
+  if (c === SHORT) st.short(p, end);
+  throw st.error(p, HEADER_ERRORS[c] ?? 'malformed TLV header');
+}
+
+/** Skips the unknown TLV at `p` (header already in `st.h`), noting it; returns its end. */
+export function skipUnknown(st: DecodeState, p: number, end: number): number {
+  const tag = st.h.tag;
+  const e = skipTlv(st.buf, p, end < st.avail ? end : st.avail, st.h);
+  if (e === SHORT) st.short(p, end);
+  if (e < 0) throw st.error(p, HEADER_ERRORS[e] ?? 'malformed TLV');
+  st.noteUnknown(tag, p, e);
+  return e;
+}
+
+/** `{ a: { b: v } }` for wraps `['a', 'b']`. */
+export function wrap(wraps: string[], v: Value): Value {
+  for (let i = wraps.length - 1; i >= 0; i--) v = { [wraps[i]!]: v };
+  return v;
+}
+
+/**
+ * Content offset of the next child at `p` in a container ending at `ce` (or at `00 00` when
+ * `indefinite`), its header in `st.h`; -1 when the container ends (then `st.pos` is past it).
+ */
+export function nextChild(st: DecodeState, p: number, ce: number, indefinite: boolean): number {
+  if (indefinite) {
+    if (p + 2 > st.avail || p + 2 > ce) st.short(p, ce, p + 2);
+    if (st.buf[p] === 0 && st.buf[p + 1] === 0) {
+      st.pos = p + 2;
+      return -1;
+    }
+  } else if (p >= ce) {
+    st.pos = p;
+    return -1;
+  }
+  return headerAt(st, p, ce);
+}
+
+/**
+ * Decodes the contents at `c` of a TLV whose header is in `st.h` as type `t`, inside a container
+ * ending at `end`. Sets `st.pos` past the TLV. Undefined when a CHOICE held only unknown TLVs.
+ */
+export function decodeContent(
+  st: DecodeState,
+  t: TypeDesc,
+  c: number,
+  end: number,
+): Value | undefined {
+  const len = st.h.length;
+  const kind = t.kind;
+  if (kind >= INT) {
+    if (st.h.constructed) throw st.error(c, `constructed encoding of ${t.name}`);
+    const ce = c + len;
+    if (ce > end || ce > st.avail) st.short(c, end, ce);
+    st.pos = ce;
+    const buf = st.buf;
+    if (kind === INT) {
+      if (len === 0) throw st.error(c, `empty INTEGER`, t.name);
+      return readInteger(buf, c, len);
+    }
+    if (kind === ASCII) return readLatin1(buf, c, len, true);
+    if (kind === TEXT) return readLatin1(buf, c, len, false);
+    if (kind === BCD) return readBcd(buf, c, len);
+    return buf.slice(c, ce);
+  }
+  if (!st.h.constructed) throw st.error(c, `primitive encoding of constructed type`, t.name);
+  const indefinite = len < 0;
+  let ce = end;
+  if (!indefinite) {
+    ce = c + len;
+    if (ce > end || ce > st.avail) st.short(c, end, ce);
+  }
+  st.path.push(t.name);
+  const v =
+    kind === SEQ
+      ? sequence(st, t, c, ce, indefinite)
+      : kind === SEQ_OF
+        ? sequenceOf(st, t, c, ce, indefinite)
+        : choice(st, t, c, ce, indefinite);
+  st.path.pop();
+  return v;
+}
+
+function sequence(
+  st: DecodeState,
+  t: TypeDesc,
+  c: number,
+  ce: number,
+  indefinite: boolean,
+): Struct {
+  const obj: Struct = {};
+  let p = c;
+  for (;;) {
+    const cc = nextChild(st, p, ce, indefinite);
+    if (cc < 0) return obj;
+    const route = t.byTag.get(st.h.tag);
+    if (route === undefined) {
+      p = skipUnknown(st, p, ce);
+      continue;
+    }
+    const v = decodeContent(st, route.type, cc, ce);
+    if (v !== undefined) {
+      if (obj[route.name] !== undefined) throw st.error(p, `duplicate field ${route.name}`);
+      obj[route.name] = route.wraps.length === 0 ? v : wrap(route.wraps, v);
+    }
+    p = st.pos;
+  }
+}
+
+function sequenceOf(
+  st: DecodeState,
+  t: TypeDesc,
+  c: number,
+  ce: number,
+  indefinite: boolean,
+): Value[] {
+  const arr: Value[] = [];
+  let p = c;
+  for (;;) {
+    const cc = nextChild(st, p, ce, indefinite);
+    if (cc < 0) return arr;
+    const route = t.byTag.get(st.h.tag);
+    if (route === undefined) {
+      p = skipUnknown(st, p, ce);
+      continue;
+    }
+    const v = decodeContent(st, route.type, cc, ce);
+    if (v !== undefined) arr.push(route.wraps.length === 0 ? v : wrap(route.wraps, v));
+    p = st.pos;
+  }
+}
+
+/** A tagged CHOICE: an explicit wrapper around exactly one alternative's TLV. */
+function choice(
+  st: DecodeState,
+  t: TypeDesc,
+  c: number,
+  ce: number,
+  indefinite: boolean,
+): Value | undefined {
+  let out: Struct | undefined;
+  let unknown = false;
+  let p = c;
+  for (;;) {
+    const cc = nextChild(st, p, ce, indefinite);
+    if (cc < 0) break;
+    const route = t.byTag.get(st.h.tag);
+    if (route === undefined) {
+      p = skipUnknown(st, p, ce);
+      unknown = true;
+      continue;
+    }
+    if (out !== undefined) throw st.error(p, 'CHOICE holds more than one alternative');
+    const v = decodeContent(st, route.type, cc, ce);
+    p = st.pos;
+    if (v !== undefined)
+      out = { [route.name]: route.wraps.length === 0 ? v : wrap(route.wraps, v) };
+  }
+  if (out === undefined && !unknown) throw st.error(c, 'empty CHOICE');
+  return out;
+}
+
+/** Decodes the whole TLV at `p` as type `t` (an untagged CHOICE dispatches on the TLV's tag). */
+export function decodeTlv(st: DecodeState, t: TypeDesc, p: number, end: number): Value | undefined {
+  const c = headerAt(st, p, end);
+  if (t.kind === CHOICE && t.tag < 0) {
+    const route = t.byTag.get(st.h.tag);
+    if (route === undefined)
+      throw st.error(p, `${tagName(st.h.tag)} is not an alternative of ${t.name}`);
+    const v = decodeContent(st, route.type, c, end);
+    return v === undefined ? undefined : { [route.name]: wrap(route.wraps, v) };
+  }
+  if (st.h.tag !== t.tag) {
+    throw st.error(p, `expected ${tagName(t.tag)} (${t.name}), found ${tagName(st.h.tag)}`);
+  }
+  return decodeContent(st, t, c, end);
+}
