@@ -38,7 +38,7 @@ Run 'roam <command> --help' for a command's options.`;
 function parseFormat(value: unknown): Format {
   if (value === undefined || value === 'text') return 'text';
   if (value === 'json') return 'json';
-  throw new UsageError(`unknown --format '${String(value)}'`, {
+  throw new UsageError(`unknown --format ${JSON.stringify(value)}`, {
     fix: 'use --format text or --format json',
   });
 }

@@ -65,10 +65,23 @@ export function successRateSpec(bars: readonly RateBar[]): TopLevelSpec {
   };
 }
 
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+/**
+ * Vega numbers clip paths with a process-wide counter; renumber them per chart under `id` so that
+ * the same chart gives the same bytes and several charts can share one page.
+ */
+export function scopeClipIds(svg: string, id: string): string {
+  const seen = new Map<string, string>();
+  return svg.replace(/\bclip(\d+)\b/g, (_match, n: string) => {
+    const scoped = seen.get(n) ?? `${id}-clip${seen.size + 1}`;
+    seen.set(n, scoped);
+    return scoped;
+  });
+}
+
+export async function renderSvg(spec: TopLevelSpec, id = 'chart'): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
-    return await view.toSVG();
+    return scopeClipIds(await view.toSVG(), id);
   } finally {
     view.finalize();
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ReportError } from '../pipelines/lib/errors.ts';
+import { asText } from '../pipelines/lib/text.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { renderSvg, successRateSpec } from './charts.ts';
 import { partnerSlaModel, type Partner } from './partner-sla.ts';
@@ -32,7 +33,7 @@ export interface RenderedReport {
 
 async function readData(request: ReportRequest) {
   return withWarehouse(request.warehouse, 'read', async (connection) => {
-    const months = (await runQuery(connection, 'report-months')).map((r) => String(r.month));
+    const months = (await runQuery(connection, 'report-months')).map((r) => asText(r.month));
     const month = request.month ?? months[0];
     if (month === undefined || !months.includes(month)) {
       throw new ReportError(
@@ -44,8 +45,8 @@ async function readData(request: ReportRequest) {
       );
     }
     const available = (await runQuery(connection, 'partners-in-month', { month })).map((r) => ({
-      tadig: String(r.partner_tadig),
-      name: String(r.partner_name),
+      tadig: asText(r.partner_tadig),
+      name: asText(r.partner_name),
     }));
     const unknown = request.partners.filter((t) => !available.some((p) => p.tadig === t));
     if (unknown.length > 0) {

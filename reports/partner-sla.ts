@@ -2,6 +2,7 @@
 import type { RateBar } from './charts.ts';
 import { count, milliseconds, monthTitle, percent } from './format.ts';
 import type { Row } from './queries.ts';
+import { asText } from '../pipelines/lib/text.ts';
 
 export interface Partner {
   tadig: string;
@@ -23,7 +24,7 @@ export interface PartnerSlaModel {
   bars: RateBar[];
 }
 
-const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+const text = (value: unknown) => asText(value);
 
 export function partnerSlaModel(
   partner: Partner,

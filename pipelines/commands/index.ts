@@ -1,7 +1,17 @@
 import type { Command } from '../lib/command.ts';
 import { buildCommand } from './build.ts';
+import { demoCommand } from './demo.ts';
+import { doctorCommand } from './doctor.ts';
 import { ingestCommand } from './ingest.ts';
 import { reportCommand } from './report.ts';
+import { sqlCommand } from './sql.ts';
 
 /** Every command, in the order `roam --help` lists them. */
-export const commands: readonly Command[] = [ingestCommand, buildCommand, reportCommand];
+export const commands: readonly Command[] = [
+  demoCommand,
+  ingestCommand,
+  buildCommand,
+  reportCommand,
+  sqlCommand,
+  doctorCommand,
+];

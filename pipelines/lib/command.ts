@@ -10,7 +10,7 @@ export interface CommandContext {
   readonly output: Output;
 }
 
-export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 export interface Command {
   readonly name: string;

@@ -7,8 +7,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 /** The SQLMesh project. */
 export const sqlProjectDir = path.join(projectRoot, 'sql');
 
-/** The Python virtual environment that setup creates for SQLMesh. */
-export const venvDir = path.join(projectRoot, '.venv');
+/** The Python virtual environment that setup creates for SQLMesh ($ROAM_VENV overrides it). */
+export const venvDir = process.env.ROAM_VENV ?? path.join(projectRoot, '.venv');
 
 /** The shipped sample data. */
 export const samplesDir = path.join(projectRoot, 'data', 'samples');

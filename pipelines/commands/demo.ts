@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { Command } from '../lib/command.ts';
+import { samplesDir } from '../lib/paths.ts';
+import { createProgress } from '../lib/progress.ts';
+import { build } from '../build/run.ts';
+import { listInputFiles } from '../ingest/files.ts';
+import { ingestFiles } from '../ingest/run.ts';
+import { generatePartnerReports } from '../../reports/generate.ts';
+import { defaultReportsDir } from './report.ts';
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'run the whole chain on the shipped sample: ingest → build → PDFs',
+  help: `Usage: roam demo [--out DIR]
+
+Ingests data/samples into the warehouse, builds the SQLMesh models and renders the partner
+SLA PDFs for the latest month, then prints where they are.
+
+Options:
+  --out DIR   output folder for the PDFs (default data/reports)`,
+  options: { out: { type: 'string' } },
+  async run({ values }, { warehouse, output }) {
+    const files = await listInputFiles([samplesDir]);
+    output.info(`demo: 1/3 ingesting ${files.length} sample files into ${warehouse}`);
+    const outcomes = await ingestFiles(warehouse, files, {
+      force: false,
+      kind: undefined,
+      quarantineDir: path.join(path.dirname(warehouse), 'quarantine'),
+      progress: createProgress(output, 'ingest', files.length),
+    });
+    const quarantined = outcomes.filter((o) => o.status === 'quarantined');
+    for (const o of quarantined) output.warn(`quarantined ${o.file}: ${o.reason ?? ''}`);
+    output.info('demo: 2/3 building the SQLMesh models');
+    const built = await build(warehouse);
+    output.info('demo: 3/3 rendering the partner SLA PDFs');
+    const outDir = typeof values.out === 'string' ? values.out : defaultReportsDir;
+    const reports = await generatePartnerReports({
+      warehouse,
+      month: undefined,
+      partners: [],
+      outDir,
+    });
+    if (output.format === 'json')
+      output.json({ warehouse, ingest: outcomes, build: built, reports });
+    else {
+      output.result(`PDFs for ${reports[0]?.month ?? '–'}:`);
+      for (const r of reports) output.result(`  ${path.relative(process.cwd(), r.file)}`);
+      output.result(
+        `Query the marts: roam sql "SELECT * FROM marts.fct_signalling_success_monthly LIMIT 10"`,
+      );
+    }
+    return quarantined.length > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { roam } from './helpers/temp.ts';
+
+describe('roam CLI', () => {
+  it('lists every command in --help', async () => {
+    const result = await roam(['--help']);
+    expect(result.code).toBe(0);
+    for (const name of ['demo', 'ingest', 'build', 'report', 'sql', 'doctor']) {
+      expect(result.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    }
+  });
+
+  it("prints a command's own help", async () => {
+    const result = await roam(['report', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--month YYYY-MM');
+    expect(result.stdout).toContain('--warehouse PATH');
+  });
+
+  it('exits 1 with one line for an unknown command or option', async () => {
+    for (const args of [['nope'], ['sql', '--nope'], ['report', '--month', '2026-13']]) {
+      const result = await roam(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/^roam: .*fix: /);
+    }
+  });
+
+  it('doctor reports versions as JSON and passes on a set-up machine', async () => {
+    const result = await roam(['doctor', '--format', 'json']);
+    const report = JSON.parse(result.stdout) as {
+      ok: boolean;
+      checks: Array<{ name: string; ok: boolean; detail: string }>;
+    };
+    expect(report.checks.map((c) => c.name)).toEqual([
+      'node',
+      'duckdb (node)',
+      'python venv',
+      'sqlmesh',
+      'duckdb (python)',
+      'chromium',
+      'warehouse',
+    ]);
+    expect(report.checks.find((c) => c.name === 'sqlmesh')?.detail).toBe('0.236.4');
+    expect(result.code).toBe(report.ok ? 0 : 1);
+    expect(report.ok).toBe(true);
+  });
+
+  it('doctor exits 1 and names the fix when the venv is missing', async () => {
+    const result = await roam(['doctor'], { ROAM_VENV: '/nonexistent/venv' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('sqlmesh: not installed — fix: run `npm run setup`');
+  });
+});

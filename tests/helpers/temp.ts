@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { projectRoot } from '../../pipelines/lib/paths.ts';
+
+/** A fresh folder for one test file's warehouse and outputs. */
+export function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), `roam-${prefix}-`));
+}
+
+/** sha256 of a file, or 'absent'. */
+export function fingerprint(file: string): string {
+  return existsSync(file)
+    ? createHash('sha256').update(readFileSync(file)).digest('hex')
+    : 'absent';
+}
+
+/** Runs the real CLI as a user would, never throwing; returns exit code and output. */
+export async function roam(args: string[], env: Record<string, string> = {}) {
+  const result = await execa('node', [path.join(projectRoot, 'bin', 'roam.js'), ...args], {
+    reject: false,
+    stdin: 'ignore',
+    env: { ...env, CI: 'true' },
+  });
+  return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The sample probe CSVs as records, parsed independently of DuckDB. */
+export function readSampleCsv(file: string): Array<Record<string, string>> {
+  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+  const names = (header ?? '').split(',');
+  return lines.map((line) =>
+    Object.fromEntries(line.split(',').map((v, i) => [names[i] ?? '', v])),
+  );
+}
