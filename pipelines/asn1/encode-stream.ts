@@ -104,3 +104,23 @@ export function encodeTransferBatchStream(
 ): AsyncGenerator<Uint8Array> {
   return encodeFileStream(module, 'transferBatch', header, records, trailer, options);
 }
+
+/** The synchronous twin of `encodeFileStream`, for generators writing millions of records. */
+export function* encodeFileChunks(
+  module: ModuleName,
+  top: string,
+  header: Struct,
+  records: Iterable<Struct>,
+  trailer: Struct,
+  options?: StreamEncodeOptions,
+): Generator<Uint8Array> {
+  const enc = new UnitEncoder(module, top, options);
+  const chunk = options?.chunkSize ?? 1024 * 1024;
+  enc.begin(header);
+  for (const r of records) {
+    enc.record(r);
+    if (enc.w.pos >= chunk) yield enc.w.take();
+  }
+  enc.end(trailer);
+  yield enc.w.take();
+}

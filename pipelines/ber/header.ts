@@ -6,18 +6,12 @@
 
 export const UNIVERSAL = 0;
 export const APPLICATION = 1;
-export const CONTEXT = 2;
-export const PRIVATE = 3;
 
 const CLASS_NAMES = ['UNIVERSAL', 'APPLICATION', 'CONTEXT', 'PRIVATE'] as const;
 
 /** A tag as one number: `number * 4 + class`. */
 export function tagKey(tagClass: number, tagNumber: number): number {
   return tagNumber * 4 + tagClass;
-}
-
-export function tagClassOf(key: number): number {
-  return key & 3;
 }
 
 export function tagNumberOf(key: number): number {
@@ -98,18 +92,6 @@ export function readHeader(buf: Uint8Array, off: number, end: number, out: TlvHe
     out.length = len;
   }
   return off;
-}
-
-/** Bytes needed for the identifier octets of `key`. */
-export function tagSize(key: number): number {
-  let num = tagNumberOf(key);
-  if (num < 31) return 1;
-  let n = 2;
-  while (num >= 128) {
-    num = Math.floor(num / 128);
-    n++;
-  }
-  return n;
 }
 
 /** Bytes needed for a definite length. */
