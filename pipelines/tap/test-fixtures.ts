@@ -49,8 +49,17 @@ export function tapHeader(overrides: Struct = {}, module: ModuleName = 'TAP-3.12
           { utcTimeOffsetCode: 1, utcTimeOffset: '-0530' },
         ],
         recEntityInfo: [
-          { recEntityCode: 1, recEntityType: 1, recEntityId: '491720000001' },
-          { recEntityCode: 2, recEntityType: 3, recEntityId: '10.0.0.1' },
+          {
+            recEntityCode: 1,
+            recEntityType: 1,
+            recEntityId: module === 'TAP-3.10' ? { msisdn: '491720000001' } : '491720000001',
+          },
+          {
+            recEntityCode: 2,
+            recEntityType: 3,
+            recEntityId:
+              module === 'TAP-3.10' ? { gsnaddress: { iPTextV4Address: '10.0.0.1' } } : '10.0.0.1',
+          },
         ],
       },
       ...overrides,
@@ -182,5 +191,36 @@ export const trailer = (auditControlInfo: Struct): TrailerItem => ({
   type: 'trailer',
   groups: { auditControlInfo },
 });
+
+/** A valid 3.12 batch, as mutable plain objects; audit totals computed from the inputs below. */
+export function validBatch() {
+  const charges = { moc: 1234, gprs: 500, messaging: 50, session: 70 };
+  const taxes = { moc: 19, messaging: 9 };
+  const header = tapHeader();
+  const records: Struct[] = [
+    moc(charges.moc),
+    gprs(charges.gprs, 1000, 2000),
+    messaging(charges.messaging, taxes.messaging),
+    session([
+      ['00', charges.session],
+      ['01', 60],
+    ]),
+  ];
+  const audit: Struct = {
+    earliestCallTimeStamp: dtl('20240301101500', '+0100'), // MOC start, 09:15Z
+    latestCallTimeStamp: dtl('20240302002930', '-0500'), // GPRS start 23:59:30 -0530 = 05:29:30Z
+    totalCharge: BigInt(Object.values(charges).reduce((a, b) => a + b, 0)),
+    totalTaxValue: BigInt(taxes.moc + taxes.messaging),
+    totalDiscountValue: 5n,
+    callEventDetailsCount: records.length,
+  };
+  return {
+    header,
+    records,
+    audit,
+    groups: header.groups,
+    bci: header.groups.batchControlInfo as Struct,
+  };
+}
 
 export const end: DecodeItem = { type: 'end', bytes: 1000, paddingBytes: 0, unknownTags: [] };

@@ -1,49 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodeItem, Struct } from '../asn1/types.ts';
 import { RULES, createValidator, validateTapFile, type Finding } from './validate.ts';
-import {
-  dtl,
-  end,
-  gprs,
-  messaging,
-  moc,
-  record,
-  session,
-  tapHeader,
-  trailer,
-} from './test-fixtures.ts';
+import { dtl, end, record, tapHeader, trailer, validBatch } from './test-fixtures.ts';
 
-/** A valid 3.12 batch, as mutable plain objects; audit totals computed from the inputs below. */
-function scenario() {
-  const charges = { moc: 1234, gprs: 500, messaging: 50, session: 70 };
-  const taxes = { moc: 19, messaging: 9 };
-  const header = tapHeader();
-  const records: Struct[] = [
-    moc(charges.moc),
-    gprs(charges.gprs, 1000, 2000),
-    messaging(charges.messaging, taxes.messaging),
-    session([
-      ['00', charges.session],
-      ['01', 60],
-    ]),
-  ];
-  const audit: Struct = {
-    earliestCallTimeStamp: dtl('20240301101500', '+0100'), // MOC start, 09:15Z
-    latestCallTimeStamp: dtl('20240302002930', '-0500'), // GPRS start 23:59:30 -0530 = 05:29:30Z
-    totalCharge: BigInt(Object.values(charges).reduce((a, b) => a + b, 0)),
-    totalTaxValue: BigInt(taxes.moc + taxes.messaging),
-    totalDiscountValue: 5n,
-    callEventDetailsCount: records.length,
-  };
-  return {
-    header,
-    records,
-    audit,
-    groups: header.groups,
-    bci: header.groups.batchControlInfo as Struct,
-  };
-}
-
+const scenario = validBatch;
 type Scenario = ReturnType<typeof scenario>;
 
 function items(s: Scenario): DecodeItem[] {
