@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     // Integration tests share SQLMesh, Chromium and DuckDB files: keep them in one worker.
     fileParallelism: false,
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
 });

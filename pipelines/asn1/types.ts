@@ -8,11 +8,7 @@ export type ModuleName = 'TAP-3.10' | 'TAP-3.11' | 'TAP-3.12' | 'RAP-1.05' | 'NR
 
 /** What a file is, detected from its content (never from its name). */
 export type FileKind =
-  | 'tap-batch'
-  | 'tap-notification'
-  | 'rap-return-batch'
-  | 'rap-acknowledgement'
-  | 'nrtrde';
+  'tap-batch' | 'tap-notification' | 'rap-return-batch' | 'rap-acknowledgement' | 'nrtrde';
 
 /**
  * A decoded value.
