@@ -29,7 +29,6 @@ import { resolveDateTimeLong } from './time.ts';
 import { asBigInt, asInt, asList, asStruct, asText } from './value.ts';
 
 export type { TapFileContext } from './context.ts';
-export { tapContext } from './context.ts';
 export type * from './rows.ts';
 
 export function normaliseTapHeader(ctx: TapFileContext, header: HeaderItem): TapFileRow {

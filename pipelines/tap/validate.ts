@@ -18,7 +18,7 @@ import { RULES, type Finding, type Issue, type Rule } from './rules.ts';
 import { resolveDateTime } from './time.ts';
 import { asStruct, first, indexFields } from './value.ts';
 
-export type { Finding, Rule, Severity } from './rules.ts';
+export type { Finding, Rule } from './rules.ts';
 export { RULES } from './rules.ts';
 
 export interface Validator {
