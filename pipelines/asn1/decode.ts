@@ -7,9 +7,10 @@ import { HEADER_ERRORS, readHeader, SHORT, tagName } from '../ber/header.ts';
 import { readInteger } from '../ber/integer.ts';
 import { skipTlv } from '../ber/skip.ts';
 import { readBcd, readLatin1 } from '../ber/strings.ts';
+import { body, setGenDeps } from './decode-gen.ts';
 import type { DecodeState } from './decode-state.ts';
-import { ASCII, BCD, CHOICE, INT, SEQ, SEQ_OF, TEXT, type TypeDesc } from './schema.ts';
-import type { Struct, Value } from './types.ts';
+import { ASCII, BCD, CHOICE, INT, TEXT, type TypeDesc } from './schema.ts';
+import type { Value } from './types.ts';
 
 /** Reads the header at `p` (inside a container ending at `end`) into `st.h`; returns the content offset. */
 export function headerAt(st: DecodeState, p: number, end: number): number {
@@ -87,94 +88,7 @@ export function decodeContent(
     ce = c + len;
     if (ce > end || ce > st.avail) st.short(c, end, ce);
   }
-  st.path.push(t.name);
-  const v =
-    kind === SEQ
-      ? sequence(st, t, c, ce, indefinite)
-      : kind === SEQ_OF
-        ? sequenceOf(st, t, c, ce, indefinite)
-        : choice(st, t, c, ce, indefinite);
-  st.path.pop();
-  return v;
-}
-
-function sequence(
-  st: DecodeState,
-  t: TypeDesc,
-  c: number,
-  ce: number,
-  indefinite: boolean,
-): Struct {
-  const obj: Struct = {};
-  let p = c;
-  for (;;) {
-    const cc = nextChild(st, p, ce, indefinite);
-    if (cc < 0) return obj;
-    const route = t.byTag.get(st.h.tag);
-    if (route === undefined) {
-      p = skipUnknown(st, p, ce);
-      continue;
-    }
-    const v = decodeContent(st, route.type, cc, ce);
-    if (v !== undefined) {
-      if (obj[route.name] !== undefined) throw st.error(p, `duplicate field ${route.name}`);
-      obj[route.name] = route.wraps.length === 0 ? v : wrap(route.wraps, v);
-    }
-    p = st.pos;
-  }
-}
-
-function sequenceOf(
-  st: DecodeState,
-  t: TypeDesc,
-  c: number,
-  ce: number,
-  indefinite: boolean,
-): Value[] {
-  const arr: Value[] = [];
-  let p = c;
-  for (;;) {
-    const cc = nextChild(st, p, ce, indefinite);
-    if (cc < 0) return arr;
-    const route = t.byTag.get(st.h.tag);
-    if (route === undefined) {
-      p = skipUnknown(st, p, ce);
-      continue;
-    }
-    const v = decodeContent(st, route.type, cc, ce);
-    if (v !== undefined) arr.push(route.wraps.length === 0 ? v : wrap(route.wraps, v));
-    p = st.pos;
-  }
-}
-
-/** A tagged CHOICE: an explicit wrapper around exactly one alternative's TLV. */
-function choice(
-  st: DecodeState,
-  t: TypeDesc,
-  c: number,
-  ce: number,
-  indefinite: boolean,
-): Value | undefined {
-  let out: Struct | undefined;
-  let unknown = false;
-  let p = c;
-  for (;;) {
-    const cc = nextChild(st, p, ce, indefinite);
-    if (cc < 0) break;
-    const route = t.byTag.get(st.h.tag);
-    if (route === undefined) {
-      p = skipUnknown(st, p, ce);
-      unknown = true;
-      continue;
-    }
-    if (out !== undefined) throw st.error(p, 'CHOICE holds more than one alternative');
-    const v = decodeContent(st, route.type, cc, ce);
-    p = st.pos;
-    if (v !== undefined)
-      out = { [route.name]: route.wraps.length === 0 ? v : wrap(route.wraps, v) };
-  }
-  if (out === undefined && !unknown) throw st.error(c, 'empty CHOICE');
-  return out;
+  return body(t)(st, c, ce, indefinite);
 }
 
 /** Decodes the whole TLV at `p` as type `t` (an untagged CHOICE dispatches on the TLV's tag). */
@@ -192,3 +106,5 @@ export function decodeTlv(st: DecodeState, t: TypeDesc, p: number, end: number):
   }
   return decodeContent(st, t, c, end);
 }
+
+setGenDeps({ nextChild, skipUnknown });

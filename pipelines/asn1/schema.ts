@@ -4,6 +4,7 @@
  * about TAP, RAP and NRTRDE comes from here: a new release is a schema change, not a code change.
  */
 import { APPLICATION, tagKey, UNIVERSAL } from '../ber/header.ts';
+import type { BodyDecoder, ElementDecoder } from './decode-gen.ts';
 import { importsTap, newestTapModule, rawSchema, type RawType } from './schema-json.ts';
 import type { ModuleName } from './types.ts';
 
@@ -51,6 +52,9 @@ export interface TypeDesc {
   byTag: Map<number, Route>;
   /** Size hint from the schema, when given. */
   size: string | undefined;
+  /** Generated decoders (decode-gen.ts), compiled on first use. */
+  body: BodyDecoder | undefined;
+  element: ElementDecoder | undefined;
 }
 
 export interface CompiledModule {
@@ -78,6 +82,8 @@ function newDesc(name: string, kind: number, tag: number): TypeDesc {
     of: undefined,
     byTag: new Map(),
     size: undefined,
+    body: undefined,
+    element: undefined,
   };
 }
 

@@ -5,6 +5,7 @@
  * core serves both the async stream decoder and the synchronous decodeBytes.
  */
 import { DecodeError } from '../lib/errors.ts';
+import { element } from './decode-gen.ts';
 import { decodeContent, headerAt, nextChild, skipUnknown, wrap } from './decode.ts';
 import { NEED_MORE, type DecodeState } from './decode-state.ts';
 import { detectAt, UNDECIDED, type Detected } from './detect.ts';
@@ -81,13 +82,7 @@ function recordAt(
   const re = end - st.base;
   const cc = nextChild(st, rp, re, indefinite);
   if (cc < 0) return null;
-  const route = list.byTag.get(st.h.tag);
-  if (route === undefined) {
-    st.pos = skipUnknown(st, rp, re);
-    return undefined;
-  }
-  const v = decodeContent(st, route.type, cc, re);
-  return v === undefined ? undefined : wrap(route.wraps, v);
+  return element(list)(st, rp, cc, re);
 }
 
 class Counters {

@@ -1,0 +1,210 @@
+/**
+ * Generated decoders: one function per constructed type (SEQUENCE, SEQUENCE OF, tagged CHOICE),
+ * compiled from its tag routes on first use, with a `switch` on the child tag, primitive children
+ * decoded inline, constructed children calling their own generated function, and literal property
+ * names (V8 keeps such stores monomorphic, unlike `obj[name] = v`). Data in, code out: a new
+ * release needs no code change. The code only ever embeds numbers and JSON-quoted schema names.
+ */
+import { readInteger } from '../ber/integer.ts';
+import { readBcd, readLatin1 } from '../ber/strings.ts';
+import type { DecodeState } from './decode-state.ts';
+import {
+  ASCII,
+  BCD,
+  BYTES,
+  CHOICE,
+  INT,
+  SEQ,
+  SEQ_OF,
+  TEXT,
+  type Route,
+  type TypeDesc,
+} from './schema.ts';
+import type { Value } from './types.ts';
+
+/** Decodes the contents [c, ce) (or up to `00 00` when indefinite) of a constructed type. */
+export type BodyDecoder = (
+  st: DecodeState,
+  c: number,
+  ce: number,
+  indefinite: boolean,
+) => Value | undefined;
+/** Decodes the child at p (header in st.h, contents at cc) of a SEQUENCE OF or CHOICE: its value, or undefined when skipped. */
+export type ElementDecoder = (
+  st: DecodeState,
+  p: number,
+  cc: number,
+  ce: number,
+) => Value | undefined;
+
+export interface GenDeps {
+  nextChild: (st: DecodeState, p: number, ce: number, indefinite: boolean) => number;
+  skipUnknown: (st: DecodeState, p: number, end: number) => number;
+}
+
+const q = (s: string): string => JSON.stringify(s);
+
+function wrapped(wraps: string[], v: string): string {
+  let out = v;
+  for (let i = wraps.length - 1; i >= 0; i--) out = `{ ${q(wraps[i]!)}: ${out} }`;
+  return out;
+}
+
+const READ: Readonly<Record<number, string>> = {
+  // Up to 4 octets fit an int32: no call, no float maths.
+  [INT]: `len <= 4
+          ? len === 1 ? (buf[cc] << 24) >> 24
+            : len === 2 ? (((buf[cc] << 24) >> 16) | buf[cc + 1])
+            : len === 3 ? (((buf[cc] << 24) >> 8) | (buf[cc + 1] << 8) | buf[cc + 2])
+            : ((buf[cc] << 24) | (buf[cc + 1] << 16) | (buf[cc + 2] << 8) | buf[cc + 3])
+          : readInteger(buf, cc, len)`,
+  [ASCII]: 'readLatin1(buf, cc, len, true)',
+  [TEXT]: 'readLatin1(buf, cc, len, false)',
+  [BCD]: 'readBcd(buf, cc, len)',
+  [BYTES]: 'buf.slice(cc, e)',
+};
+
+/** Code that sets `v` (undefined: a CHOICE of unknowns) and st.pos for a child of type T[i]. */
+function childCode(t: TypeDesc, i: number): string {
+  const read = READ[t.kind];
+  if (read !== undefined) {
+    return `{
+        if (h.constructed) throw st.error(cc, ${q(`constructed encoding of ${t.name}`)});
+        const len = h.length, e = cc + len;
+        if (e > ce || e > st.avail) st.short(cc, ce, e);
+        ${t.kind === INT ? `if (len === 0) throw st.error(cc, 'empty INTEGER', ${q(t.name)});` : ''}
+        st.pos = e;
+        const buf = st.buf;
+        v = ${read};
+      }`;
+  }
+  return `{
+        if (!h.constructed) throw st.error(cc, 'primitive encoding of constructed type', ${q(t.name)});
+        const len = h.length;
+        let e = ce;
+        if (len >= 0) {
+          e = cc + len;
+          if (e > ce || e > st.avail) st.short(cc, ce, e);
+        }
+        const child = T[${i}];
+        v = (child.body ?? body(child))(st, cc, e, len < 0);
+      }`;
+}
+
+function switchCode(
+  t: TypeDesc,
+  types: TypeDesc[],
+  onValue: (route: Route) => string,
+  onUnknown: string,
+): string {
+  const cases: string[] = [];
+  for (const [tag, route] of t.byTag) {
+    const i = types.push(route.type) - 1;
+    cases.push(`
+      case ${tag}: ${childCode(route.type, i)}
+        ${onValue(route)}
+        break;`);
+  }
+  return `switch (h.tag) {${cases.join('')}
+      default:
+        ${onUnknown}
+    }`;
+}
+
+function bodySource(t: TypeDesc, types: TypeDesc[]): string {
+  const loop = (
+    init: string,
+    onValue: (r: Route) => string,
+    done: string,
+    onUnknown = 'p = skipUnknown(st, p, ce); continue;',
+  ): string => `
+    return function ${t.name.replace(/\W/g, '_')}(st, c, ce, indefinite) {
+      const h = st.h;
+      ${init}
+      let p = c;
+      let v;
+      st.path.push(${q(t.name)});
+      for (;;) {
+        const cc = nextChild(st, p, ce, indefinite);
+        if (cc < 0) break;
+        ${switchCode(t, types, onValue, onUnknown)}
+        p = st.pos;
+      }
+      st.path.pop();
+      ${done}
+    };`;
+  if (t.kind === SEQ) {
+    return loop(
+      'const o = {};',
+      (r) => `if (v !== undefined) {
+          if (o[${q(r.name)}] !== undefined) throw st.error(p, ${q(`duplicate field ${r.name}`)});
+          o[${q(r.name)}] = ${wrapped(r.wraps, 'v')};
+        }`,
+      'return o;',
+    );
+  }
+  if (t.kind === SEQ_OF) {
+    return loop(
+      'const a = [];',
+      (r) => `if (v !== undefined) a.push(${wrapped(r.wraps, 'v')});`,
+      'return a;',
+    );
+  }
+  return loop(
+    'let out; let unknown = false;',
+    (r) => `if (out !== undefined) throw st.error(p, 'CHOICE holds more than one alternative');
+        if (v !== undefined) out = ${wrapped([r.name, ...r.wraps], 'v')};`,
+    `if (out === undefined && !unknown) throw st.error(c, 'empty CHOICE');
+      return out;`,
+    'p = skipUnknown(st, p, ce); unknown = true; continue;',
+  );
+}
+
+function elementSource(t: TypeDesc, types: TypeDesc[]): string {
+  const names = (r: Route): string[] => (t.kind === CHOICE ? [r.name, ...r.wraps] : r.wraps);
+  return `
+    return function ${t.name.replace(/\W/g, '_')}_element(st, p, cc, ce) {
+      const h = st.h;
+      let v;
+      ${switchCode(t, types, (r) => `return v === undefined ? undefined : ${wrapped(names(r), 'v')};`, 'st.pos = skipUnknown(st, p, ce); return undefined;')}
+    };`;
+}
+
+function build<F>(src: string, deps: GenDeps, types: TypeDesc[]): F {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function(
+    'nextChild',
+    'skipUnknown',
+    'readInteger',
+    'readLatin1',
+    'readBcd',
+    'body',
+    'T',
+    src,
+  ) as (...args: unknown[]) => F;
+  return factory(deps.nextChild, deps.skipUnknown, readInteger, readLatin1, readBcd, body, types);
+}
+
+let deps: GenDeps | undefined;
+
+export function setGenDeps(d: GenDeps): void {
+  deps = d;
+}
+
+/** The generated body decoder of a constructed type (compiled once, kept on the descriptor). */
+export function body(t: TypeDesc): BodyDecoder {
+  if (t.body !== undefined) return t.body;
+  if (deps === undefined) throw new Error('decoder dependencies not set');
+  const types: TypeDesc[] = [];
+  t.body = build<BodyDecoder>(bodySource(t, types), deps, types);
+  return t.body;
+}
+
+/** The generated element decoder of a SEQUENCE OF or untagged CHOICE (routes by child tag). */
+export function element(t: TypeDesc): ElementDecoder {
+  if (t.element !== undefined) return t.element;
+  if (deps === undefined) throw new Error('decoder dependencies not set');
+  const types: TypeDesc[] = [];
+  t.element = build<ElementDecoder>(elementSource(t, types), deps, types);
+  return t.element;
+}
