@@ -38,6 +38,7 @@ let dir = '';
 let tap = '';
 let broken = '';
 let nrtrde = '';
+let unknown = '';
 let audit: Struct = {};
 let tapBytes: Uint8Array = new Uint8Array();
 
@@ -53,6 +54,17 @@ beforeAll(async () => {
   nrtrde = path.join(dir, 'NRDEUD1GBRCN0000001');
   await writeFile(tap, tapBytes);
   await writeFile(broken, tapBytes.slice(0, Math.floor(tapBytes.length / 2)));
+  // An APPLICATION 453 TLV the schema does not know, inside AuditControlInfo (indefinite lengths
+  // let it be inserted without touching any length).
+  const indefinite = encodeFile(
+    'TAP-3.12',
+    { transferBatch: { ...s.groups, callEventDetails: s.records, auditControlInfo: s.audit } },
+    { indefinite: true },
+  );
+  const at = Buffer.from(indefinite).lastIndexOf(Buffer.from([0x6f, 0x80])) + 2;
+  const extra = Buffer.from([0x5f, 0x83, 0x45, 0x01, 0x07]);
+  unknown = path.join(dir, 'CDDEUD1GBRCN00044');
+  await writeFile(unknown, Buffer.concat([indefinite.slice(0, at), extra, indefinite.slice(at)]));
   await writeFile(
     nrtrde,
     encodeFile('NRTRDE-2.01', {
@@ -149,6 +161,17 @@ describe('roam decode', () => {
     const missing = await run([path.join(dir, 'absent')]);
     expect(missing.code).toBe(1);
     expect(missing.err[0]).toContain('cannot read (ENOENT)');
+  });
+
+  it('lists unknown tags, with their hex when asked', async () => {
+    const plain = await run([unknown]);
+    expect(plain.code).toBe(0);
+    expect(plain.out.join('\n')).toMatch(
+      /unknown tags \(1\)\n {4}\S*AuditControlInfo\S* APPLICATION 453 x1$/m,
+    );
+    const withHex = await run([unknown], { 'unknown-hex': true });
+    expect(withHex.out.join('\n')).toMatch(/APPLICATION 453 x1 5f83450107$/m);
+    expect(withHex.out.join('\n')).toContain('findings (0)');
   });
 
   it('refuses a bad --events value and a missing file list', async () => {

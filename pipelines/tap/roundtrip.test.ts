@@ -169,4 +169,29 @@ describe('TAP round trip: encode, decode, normalise, validate', () => {
     });
     expect(rows?.audit?.totalCharge).toBe(34n);
   });
+
+  it('3.12 notification: a file row, no events, no findings', async () => {
+    const bci = tapHeader().groups.batchControlInfo as Struct;
+    const bytes = encodeFile('TAP-3.12', { notification: bci });
+    const items: DecodeItem[] = [];
+    for await (const item of decodeStream([bytes], { file: 'TDDEUD1GBRCN00042' })) items.push(item);
+    expect(items[0]).toMatchObject({ type: 'header', kind: 'tap-notification' });
+    expect(validateTapFile('f', items)).toEqual([]);
+    const rows = normaliseTapFile('f', items);
+    expect(rows?.file).toMatchObject({
+      kind: 'tap-notification',
+      sender: 'DEUD1',
+      fileSequenceNumber: '00042',
+      fileAvailableUtc: '2024-03-02T07:30:00Z',
+    });
+    expect(rows?.events).toEqual([]);
+    const { sender: _sender, ...withoutSender } = bci;
+    const bad: DecodeItem[] = [];
+    for await (const item of decodeStream(
+      [encodeFile('TAP-3.12', { notification: withoutSender })],
+      { file: 'f' },
+    ))
+      bad.push(item);
+    expect(validateTapFile('f', bad).map((f) => f.itemPath)).toEqual(['notification/sender']);
+  });
 });
