@@ -185,7 +185,8 @@ describe('TAP round trip: encode, decode, normalise, validate', () => {
       fileAvailableUtc: '2024-03-02T07:30:00Z',
     });
     expect(rows?.events).toEqual([]);
-    const { sender: _sender, ...withoutSender } = bci;
+    const withoutSender = { ...bci };
+    delete withoutSender.sender;
     const bad: DecodeItem[] = [];
     for await (const item of decodeStream(
       [encodeFile('TAP-3.12', { notification: withoutSender })],
