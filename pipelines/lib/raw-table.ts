@@ -4,6 +4,10 @@ export interface RawColumn {
   /** DuckDB type, e.g. `VARCHAR`, `TIMESTAMP`, `DECIMAL(18,6)`. */
   readonly type: string;
   readonly description: string;
+  /** The column may be absent from a delivered file (then NULL). */
+  readonly optional?: boolean;
+  /** Filled in by ingest (file id…), never read from a file. */
+  readonly addedByIngest?: boolean;
 }
 
 export interface RawTable {
@@ -16,4 +20,9 @@ export interface RawTable {
 export function createTableSql(table: RawTable): string {
   const columns = table.columns.map((c) => `  ${c.name} ${c.type}`).join(',\n');
   return `CREATE TABLE IF NOT EXISTS ${table.name} (\n${columns}\n)`;
+}
+
+/** The columns a delivered file carries (all but the ones ingest adds). */
+export function fileColumns(table: RawTable): readonly RawColumn[] {
+  return table.columns.filter((c) => c.addedByIngest !== true);
 }

@@ -3,13 +3,14 @@
  * The only file for probes that touches DuckDB.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { fileColumns } from '../lib/raw-table.ts';
 import { sqlString } from '../lib/warehouse.ts';
 import { probeXdrTable } from './raw-schema.ts';
 
-/** The columns a probe CSV carries: every raw column but the ones ingest adds. */
-const csvColumns = probeXdrTable.columns.filter((c) => c.name !== 'file_id');
+const csvColumns = fileColumns(probeXdrTable);
 
-export const probeCsvHeader = csvColumns.map((c) => c.name);
+/** The columns a probe CSV must have (the optional ones may be absent). */
+export const probeCsvHeader = csvColumns.filter((c) => c.optional !== true).map((c) => c.name);
 
 export interface LoadedRange {
   rows: number;

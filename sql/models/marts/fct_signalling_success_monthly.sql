@@ -18,7 +18,8 @@ MODEL (
     success_rate = 'successes / attempts',
     latency_p50_ms = 'Median response time, ms',
     latency_p95_ms = '95th percentile response time, ms',
-    target_success_rate = 'Agreed target, NULL when no agreement covers the procedure',
+    kpi = 'KPI key in reference.kpi_catalogue; NULL for a procedure the catalogue does not know',
+    target_success_rate = 'Agreed target for the month, NULL when no agreement covers it',
     meets_target = 'success_rate >= target_success_rate; NULL without a target'
   ),
   audits (
@@ -45,12 +46,21 @@ WITH procedures AS (
     partner_tadig,
     partner_name
   FROM reference.partners
-), targets AS (
+), catalogue AS (
+  SELECT
+    kpi,
+    procedure,
+    higher_is_better
+  FROM reference.kpi_catalogue
+), agreements AS (
   SELECT
     partner_tadig,
-    procedure,
-    target_success_rate
-  FROM reference.sla_targets
+    direction,
+    kpi,
+    target,
+    valid_from,
+    valid_to
+  FROM reference.sla_agreements
 ), monthly AS (
   SELECT
     event_month,
@@ -83,11 +93,23 @@ SELECT
   ROUND(monthly.successes::DECIMAL(18, 4) / monthly.attempts, 4)::DECIMAL(5, 4) AS success_rate,
   ROUND(monthly.latency_p50_ms, 1)::DOUBLE AS latency_p50_ms,
   ROUND(monthly.latency_p95_ms, 1)::DOUBLE AS latency_p95_ms,
-  targets.target_success_rate,
-  ROUND(monthly.successes::DECIMAL(18, 4) / monthly.attempts, 4) >= targets.target_success_rate AS meets_target
+  catalogue.kpi,
+  agreements.target AS target_success_rate,
+  CASE
+    WHEN catalogue.higher_is_better
+    THEN ROUND(monthly.successes::DECIMAL(18, 4) / monthly.attempts, 4) >= agreements.target
+    ELSE ROUND(monthly.successes::DECIMAL(18, 4) / monthly.attempts, 4) <= agreements.target
+  END AS meets_target
 FROM monthly
 LEFT JOIN partners
   ON partners.partner_tadig = monthly.partner_tadig
-LEFT JOIN targets
-  ON targets.partner_tadig = monthly.partner_tadig
-  AND targets.procedure = monthly.procedure
+LEFT JOIN catalogue
+  ON catalogue.procedure = monthly.procedure
+LEFT JOIN agreements
+  ON agreements.partner_tadig = monthly.partner_tadig
+  AND agreements.direction = monthly.direction
+  AND agreements.kpi = catalogue.kpi
+  AND monthly.event_month >= agreements.valid_from
+  AND (
+    agreements.valid_to IS NULL OR monthly.event_month < agreements.valid_to
+  )

@@ -11,7 +11,13 @@ MODEL (
     partner_name TEXT,
     country TEXT,
     mcc_mnc TEXT,
-    operator_group TEXT
+    operator_group TEXT,
+    imsi_prefixes TEXT,
+    msc_gt_prefixes TEXT,
+    sgsn_gt_prefixes TEXT,
+    diameter_realm TEXT,
+    ipx_provider TEXT,
+    tap_currency TEXT
   ),
   audits (
     UNIQUE_VALUES(columns = (
