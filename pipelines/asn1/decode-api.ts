@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { DecodeError } from '../lib/errors.ts';
 import { DecodeState } from './decode-state.ts';
-import { Feeder } from './feeder.ts';
+import { asBuffer, Feeder } from './feeder.ts';
 import { decodeItems, NEED_INPUT } from './stream.ts';
 import { decodeTlv } from './decode.ts';
 import { compiledModule } from './schema.ts';
@@ -121,7 +121,7 @@ export function decodeValue(
   options: { file?: string; keepUnknownHex?: boolean; tapModule?: ModuleName } = {},
 ): Value | undefined {
   const st = new DecodeState(options.file ?? '<bytes>', options.keepUnknownHex ?? false);
-  st.buf = bytes;
+  st.buf = asBuffer(bytes);
   st.avail = bytes.length;
   st.eof = true;
   const v = decodeTlv(

@@ -61,7 +61,8 @@ const READ: Readonly<Record<number, string>> = {
   [ASCII]: 'readLatin1(buf, cc, len, true)',
   [TEXT]: 'readLatin1(buf, cc, len, false)',
   [BCD]: 'readBcd(buf, cc, len)',
-  [BYTES]: 'buf.slice(cc, e)',
+  // A copy in a plain Uint8Array: the input buffer is reused (and Buffer#slice would share it).
+  [BYTES]: 'new Uint8Array(buf.buffer.slice(buf.byteOffset + cc, buf.byteOffset + e))',
 };
 
 /** Code that sets `v` (undefined: a CHOICE of unknowns) and st.pos for a child of type T[i]. */

@@ -79,7 +79,8 @@ export function decodeContent(
     if (kind === ASCII) return readLatin1(buf, c, len, true);
     if (kind === TEXT) return readLatin1(buf, c, len, false);
     if (kind === BCD) return readBcd(buf, c, len);
-    return buf.slice(c, ce);
+    // A copy in a plain Uint8Array: the input buffer is reused (and Buffer#slice would share it).
+    return new Uint8Array(buf.buffer.slice(buf.byteOffset + c, buf.byteOffset + ce));
   }
   if (!st.h.constructed) throw st.error(c, `primitive encoding of constructed type`, t.name);
   const indefinite = len < 0;

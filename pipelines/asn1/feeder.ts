@@ -22,7 +22,7 @@ export class Feeder {
     if (live <= 0) {
       // Nothing kept: decode straight from the chunk, no copy.
       st.base += st.avail;
-      st.buf = chunk;
+      st.buf = asBuffer(chunk);
       st.avail = chunk.length;
       this.owned = false;
       return;
@@ -39,7 +39,7 @@ export class Feeder {
       next = st.buf;
       next.copyWithin(0, keep, st.avail);
     } else {
-      next = new Uint8Array(Math.max(need * 2, 64 * 1024));
+      next = Buffer.allocUnsafe(Math.max(need * 2, 64 * 1024));
       next.set(st.buf.subarray(keep, st.avail), 0);
     }
     next.set(chunk, live);
@@ -48,4 +48,11 @@ export class Feeder {
     st.avail = need;
     this.owned = true;
   }
+}
+
+/** A Buffer view of the same bytes (no copy): string decoding uses Buffer's native latin1 path. */
+export function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes)
+    ? bytes
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

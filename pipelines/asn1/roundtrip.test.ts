@@ -47,4 +47,13 @@ describe('encoder', () => {
       '5f815a023131',
     );
   });
+
+  it('returns OCTET STRING values as plain copies, never views of the input', () => {
+    const bytes = encodeValue('TAP-3.12', 'GuaranteedBitRate', Uint8Array.of(1, 2, 3));
+    const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    const v = decodeValue('TAP-3.12', 'GuaranteedBitRate', input);
+    input.fill(0);
+    expect(v).toEqual(Uint8Array.of(1, 2, 3));
+    expect(Buffer.isBuffer(v)).toBe(false);
+  });
 });

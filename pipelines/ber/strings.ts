@@ -2,17 +2,22 @@
 
 const DIGITS = '0123456789ABCDE';
 
-/** Two characters per octet, high nibble first; an F nibble (filler) is dropped. */
-const BCD_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, b) => {
-  const hi = b >> 4;
-  const lo = b & 15;
-  return (hi === 15 ? '' : DIGITS[hi]!) + (lo === 15 ? '' : DIGITS[lo]!);
-});
+const DIGIT_CODES = Uint8Array.from('0123456789ABCDE', (c) => c.charCodeAt(0));
+let scratch = Buffer.allocUnsafe(64);
 
+/** Two digits per octet, high nibble first; an F nibble (filler) is dropped. */
 export function readBcd(buf: Uint8Array, off: number, len: number): string {
-  let s = '';
-  for (let i = off, end = off + len; i < end; i++) s += BCD_PAIRS[buf[i]!]!;
-  return s;
+  if (scratch.length < len * 2) scratch = Buffer.allocUnsafe(len * 2);
+  const out = scratch;
+  let n = 0;
+  for (let i = off, end = off + len; i < end; i++) {
+    const b = buf[i]!;
+    const hi = b >> 4;
+    const lo = b & 15;
+    if (hi !== 15) out[n++] = DIGIT_CODES[hi]!;
+    if (lo !== 15) out[n++] = DIGIT_CODES[lo]!;
+  }
+  return out.toString('latin1', 0, n);
 }
 
 /** BCD octets of a digit string (0-9, A-E), padded with an F filler when odd. */
@@ -35,12 +40,15 @@ export function readLatin1(buf: Uint8Array, off: number, len: number, trim: bool
     while (s < e && buf[s] === 0x20) s++;
     while (e > s && buf[e - 1] === 0x20) e--;
   }
-  if (e - s < 32) {
-    let out = '';
-    for (let i = s; i < e; i++) out += String.fromCharCode(buf[i]!);
-    return out;
-  }
-  return Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('latin1');
+  const n = e - s;
+  if (n <= 2)
+    return n === 0
+      ? ''
+      : n === 1
+        ? String.fromCharCode(buf[s]!)
+        : String.fromCharCode(buf[s]!, buf[s + 1]!);
+  if (buf instanceof Buffer) return buf.toString('latin1', s, e);
+  return Buffer.from(buf.buffer, buf.byteOffset + s, n).toString('latin1');
 }
 
 /** latin1 octets of `text` (each character must be ≤ U+00FF). */
