@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../lib/errors.ts';
 import { ascii, concat, def, hex, ind, longLen } from './fixtures/bytes.ts';
-import { decodeBytes, detectKind } from './index.ts';
+import { decodeBytes, decodeStream, detectKind } from './index.ts';
+import type { DecodeItem } from './types.ts';
 
 /** BatchControlInfo (4) of TAP 3.<release>, tags by hand. */
 function bci(release: number): Uint8Array {
@@ -252,5 +253,38 @@ describe('errors', () => {
       'TransferBatch/CallEventDetailList/MobileOriginatedCall/MoBasicCallInformation/TotalCallEventDuration',
     );
     expect(bad[e.byteOffset - 1]).toBe(0); // the empty INTEGER's length octet
+  });
+});
+
+describe('several top-level units', () => {
+  it('skips padding between units and yields each unit in order', async () => {
+    const notification = ind(
+      '62',
+      def('5f8144', ascii('DEUD1')),
+      def('5f8149', '03'),
+      def('5f813d', '0b'),
+    );
+    const bytes = concat(tapFile(12), hex('ff ff 00'), notification, hex('00'));
+    const items: DecodeItem[] = [];
+    for await (const item of decodeStream([bytes], { file: 'x' })) items.push(item);
+    expect(items.map((i) => i.type)).toEqual([
+      'header',
+      'record',
+      'record',
+      'trailer',
+      'header',
+      'trailer',
+      'end',
+    ]);
+    expect(items[4]).toEqual({
+      type: 'header',
+      kind: 'tap-notification',
+      module: 'TAP-3.11',
+      groups: { sender: 'DEUD1', specificationVersionNumber: 3, releaseVersionNumber: 11 },
+    });
+    expect(items.at(-1)).toMatchObject({ type: 'end', bytes: bytes.length, paddingBytes: 7 + 4 });
+    expect(() => decodeBytes(concat(tapFile(12), hex('01 02 03')), { file: 'x' })).toThrow(
+      /unexpected data after the last unit/,
+    );
   });
 });
