@@ -213,7 +213,9 @@ export function* decodeItems(st: DecodeState, feeder: Feeder): Generator<Step, v
     if (det === undefined) {
       throw st.error(
         n.pos - st.base,
-        units === 0 ? 'not a TAP, RAP or NRTRDE file' : 'unexpected data after the last unit',
+        units === 0
+          ? 'not a TAP, RAP or NRTRDE file (or a TAP release the schema does not have)'
+          : 'unexpected data after the last unit',
       );
     }
     units++;
