@@ -1,5 +1,6 @@
 import type { Command } from '../lib/command.ts';
 import { buildCommand } from './build.ts';
+import { decodeCommand } from './decode.ts';
 import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
 import { ingestCommand } from './ingest.ts';
@@ -13,5 +14,6 @@ export const commands: readonly Command[] = [
   buildCommand,
   reportCommand,
   sqlCommand,
+  decodeCommand,
   doctorCommand,
 ];

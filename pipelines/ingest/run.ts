@@ -11,35 +11,34 @@ import type { Progress } from '../lib/progress.ts';
 import { createTableSql, type RawTable } from '../lib/raw-table.ts';
 import { buildRunsTable, ingestedFilesTable } from '../lib/registry.ts';
 import { inTransaction, sqlString, withWarehouse } from '../lib/warehouse.ts';
-import { loadProbeCsv, type LoadedRange } from '../probes/load.ts';
-import { probeXdrTable } from '../probes/raw-schema.ts';
-import { detectKind, readHead, type InputKind } from './detect.ts';
+import { loadNrtrde } from '../nrtrde/load.ts';
+import { nrtrdeTables } from '../nrtrde/raw-schema.ts';
+import { loadRap } from '../rap/load.ts';
+import { rapTables } from '../rap/raw-schema.ts';
+import { loadTap } from '../tap/load.ts';
+import { tapTables } from '../tap/raw-schema.ts';
+import { berKindOf, formatOf, readHead, type BerKind, type InputKind } from './detect.ts';
 import { sha256File } from './files.ts';
+import { totalRows, type Loader } from './load-result.ts';
 import { quarantine } from './quarantine.ts';
+import { loadedIdFor, markReplaced, register, type FileOutcome } from './registry-store.ts';
+import { sourceForColumns, tabularSources } from './sources.ts';
+import { columnNames, tabularLoader, type TabularFormat } from './tabular.ts';
+
+export type { FileOutcome } from './registry-store.ts';
+
+/** The raw tables that hold a file's rows (each has a file_id column). */
+const dataTables: readonly RawTable[] = [
+  ...tabularSources.map((s) => s.table),
+  ...tapTables,
+  ...rapTables,
+  ...nrtrdeTables,
+];
 
 /** Every table ingest writes; SQLMesh's external models are generated from the same list. */
-export const rawTables: readonly RawTable[] = [probeXdrTable, ingestedFilesTable, buildRunsTable];
+export const rawTables: readonly RawTable[] = [...dataTables, ingestedFilesTable, buildRunsTable];
 
-/** The raw tables that hold a file's rows (tagged with its file_id). */
-const dataTables: readonly RawTable[] = [probeXdrTable];
-
-const loaders: Record<
-  InputKind,
-  (connection: DuckDBConnection, file: string, fileId: string) => Promise<LoadedRange>
-> = {
-  'probe-xdr-csv': loadProbeCsv,
-};
-
-export type FileStatus = 'loaded' | 'quarantined' | 'skipped-duplicate';
-
-export interface FileOutcome {
-  file: string;
-  fileId: string;
-  kind: InputKind | null;
-  status: FileStatus;
-  rows: number;
-  reason: string | null;
-}
+const berLoaders: Record<BerKind, Loader> = { tap: loadTap, rap: loadRap, nrtrde: loadNrtrde };
 
 export interface IngestOptions {
   force: boolean;
@@ -55,41 +54,55 @@ async function ensureTables(connection: DuckDBConnection): Promise<void> {
   for (const table of rawTables) await connection.run(createTableSql(table));
 }
 
-async function loadedIdFor(
-  connection: DuckDBConnection,
-  name: string,
-): Promise<string | undefined> {
-  const reader = await connection.runAndReadAll(
-    `SELECT file_id FROM ${ingestedFilesTable.name}
-     WHERE file_name = ${sqlString(name)} AND status = 'loaded'`,
-  );
-  return reader.getRowObjectsJson()[0]?.file_id as string | undefined;
-}
-
-async function register(
-  connection: DuckDBConnection,
-  outcome: FileOutcome,
-  size: number,
-  range: LoadedRange | undefined,
-): Promise<void> {
-  const nullable = (value: string | null | undefined) =>
-    value == null ? 'NULL' : sqlString(value);
-  await connection.run(
-    `INSERT INTO ${ingestedFilesTable.name} VALUES (
-      ${sqlString(outcome.fileId)}, ${sqlString(outcome.file)}, ${sqlString(path.basename(outcome.file))},
-      ${size}, ${nullable(outcome.kind)}, ${sqlString(outcome.status)}, ${nullable(outcome.reason)},
-      ${outcome.rows}, ${nullable(range?.firstEventAt)}, ${nullable(range?.lastEventAt)}, now())`,
-  );
-}
-
 /** Removes the rows of the earlier version of a file, within the caller's transaction. */
 async function retire(connection: DuckDBConnection, fileId: string): Promise<void> {
   for (const table of dataTables) {
     await connection.run(`DELETE FROM ${table.name} WHERE file_id = ${sqlString(fileId)}`);
   }
-  await connection.run(
-    `UPDATE ${ingestedFilesTable.name} SET status = 'replaced' WHERE file_id = ${sqlString(fileId)} AND status = 'loaded'`,
-  );
+  await markReplaced(connection, fileId);
+}
+
+interface Plan {
+  kind: InputKind;
+  format: string;
+  loader: Loader;
+}
+
+const unknownKind = (file: string, why: string) =>
+  new LoadError(`${file}: ${why} at byte 0`, file, {
+    fix: 'pass --kind if the file is one roam knows (roam ingest --help)',
+  });
+
+/** Decides kind, format and loader from the file's content (or --kind). */
+async function planFor(
+  connection: DuckDBConnection,
+  file: string,
+  forced: InputKind | undefined,
+): Promise<Plan> {
+  const head = await readHead(file);
+  const format = formatOf(head);
+  if (format === undefined)
+    throw unknownKind(file, head.length === 0 ? 'empty file' : 'unknown file kind');
+  if (format === 'ber') {
+    const kind = berKindOf(head);
+    if (kind === undefined) throw unknownKind(file, 'unknown file kind');
+    if (forced !== undefined && forced !== kind)
+      throw unknownKind(file, `a ${kind.toUpperCase()} file, not ${forced}`);
+    return { kind, format, loader: berLoaders[kind] };
+  }
+  const tabular: TabularFormat = format;
+  const names = await columnNames(connection, file, tabular).catch((error: unknown) => {
+    throw new LoadError(
+      `${file}: not a readable ${tabular} file at byte 0: ${(error as Error).message.split('\n')[0]}`,
+      file,
+    );
+  });
+  const source =
+    forced === undefined ? sourceForColumns(names) : tabularSources.find((s) => s.kind === forced);
+  if (source === undefined) {
+    throw unknownKind(file, `no source has the columns ${names.slice(0, 8).join(', ')}`);
+  }
+  return { kind: source.kind, format, loader: tabularLoader(source, tabular, names) };
 }
 
 async function ingestOne(
@@ -97,10 +110,19 @@ async function ingestOne(
   file: string,
   options: IngestOptions,
 ): Promise<FileOutcome> {
+  const started = performance.now();
   const { size } = await stat(file);
   const fileId = await sha256File(file);
-  const kind = options.kind ?? detectKind(await readHead(file)) ?? null;
-  const outcome: FileOutcome = { file, fileId, kind, status: 'loaded', rows: 0, reason: null };
+  const seconds = () => (performance.now() - started) / 1000;
+  const outcome: FileOutcome = {
+    file,
+    fileId,
+    kind: null,
+    format: null,
+    status: 'loaded',
+    rows: 0,
+    reason: null,
+  };
   const previous = await loadedIdFor(connection, path.basename(file));
   if (previous === fileId && !options.force) {
     const skipped = {
@@ -108,29 +130,33 @@ async function ingestOne(
       status: 'skipped-duplicate' as const,
       reason: 'same content already loaded',
     };
-    await register(connection, skipped, size, undefined);
+    await register(connection, skipped, size, seconds());
     return skipped;
   }
+  let plan: Plan | undefined;
   try {
-    if (kind === null) {
-      throw new LoadError(`${file}: unknown file kind at byte 0`, file, {
-        fix: `pass --kind (${Object.keys(loaders).join(', ')}) if the file is one of these`,
-      });
-    }
+    plan = await planFor(connection, file, options.kind);
+    const { kind, format, loader } = plan;
     return await inTransaction(connection, async () => {
       if (previous !== undefined) await retire(connection, previous);
-      const range = await loaders[kind](connection, file, fileId);
-      const loaded = { ...outcome, rows: range.rows };
+      const result = await loader(connection, file, fileId);
+      const loaded = { ...outcome, kind, format, rows: totalRows(result), result };
       await options.afterLoad?.(file);
-      await register(connection, loaded, size, range);
+      await register(connection, loaded, size, seconds());
       return loaded;
     });
   } catch (error) {
     const reason =
       error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
     await quarantine(file, options.quarantineDir, reason);
-    const failed = { ...outcome, status: 'quarantined' as const, reason };
-    await register(connection, failed, size, undefined);
+    const failed = {
+      ...outcome,
+      kind: plan?.kind ?? null,
+      format: plan?.format ?? null,
+      status: 'quarantined' as const,
+      reason,
+    };
+    await register(connection, failed, size, seconds());
     return failed;
   }
 }

@@ -1,0 +1,78 @@
+/** Reads and writes the file registry (raw.ingested_files). */
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { ingestedFilesTable } from '../lib/registry.ts';
+import { sqlString } from '../lib/warehouse.ts';
+import type { LoadResult } from './load-result.ts';
+
+export type FileStatus = 'loaded' | 'quarantined' | 'skipped-duplicate';
+
+export interface FileOutcome {
+  file: string;
+  fileId: string;
+  kind: string | null;
+  format: string | null;
+  status: FileStatus;
+  rows: number;
+  reason: string | null;
+  result?: LoadResult;
+}
+
+/** The file id of the loaded version of a file name, if any. */
+export async function loadedIdFor(
+  connection: DuckDBConnection,
+  name: string,
+): Promise<string | undefined> {
+  const reader = await connection.runAndReadAll(
+    `SELECT file_id FROM ${ingestedFilesTable.name}
+     WHERE file_name = ${sqlString(name)} AND status = 'loaded'`,
+  );
+  return reader.getRowObjectsJson()[0]?.file_id as string | undefined;
+}
+
+/** Marks the loaded version of a file as replaced. */
+export async function markReplaced(connection: DuckDBConnection, fileId: string): Promise<void> {
+  await connection.run(
+    `UPDATE ${ingestedFilesTable.name} SET status = 'replaced'
+     WHERE file_id = ${sqlString(fileId)} AND status = 'loaded'`,
+  );
+}
+
+const literal = (value: string | number | null | undefined) =>
+  value === null || value === undefined
+    ? 'NULL'
+    : typeof value === 'number'
+      ? String(value)
+      : sqlString(value);
+
+export async function register(
+  connection: DuckDBConnection,
+  outcome: FileOutcome,
+  size: number,
+  seconds: number,
+): Promise<void> {
+  const r = outcome.result;
+  const values = [
+    outcome.fileId,
+    outcome.file,
+    path.basename(outcome.file),
+    size,
+    outcome.kind,
+    outcome.format,
+    r?.release,
+    r?.sender,
+    r?.recipient,
+    r?.sequence,
+    outcome.status,
+    outcome.reason,
+    outcome.rows,
+    r === undefined ? null : JSON.stringify(r.rowsByTable),
+    r?.unknownTags ?? 0,
+    r?.firstEventAt,
+    r?.lastEventAt,
+    seconds,
+  ];
+  await connection.run(
+    `INSERT INTO ${ingestedFilesTable.name} VALUES (${values.map(literal).join(', ')}, now())`,
+  );
+}

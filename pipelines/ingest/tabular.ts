@@ -1,0 +1,91 @@
+/**
+ * Tabular files (CSV, Parquet, JSON lines) → raw tables, through DuckDB's own readers: columnar,
+ * no row INSERTs. Columns are matched by name, in any order; optional ones may be missing.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { LoadError } from '../lib/errors.ts';
+import { fileColumns } from '../lib/raw-table.ts';
+import { sqlString } from '../lib/warehouse.ts';
+import { byteOffsetOfLine, csvErrorLine, csvErrorSummary } from './csv-error.ts';
+import type { LoadResult, Loader } from './load-result.ts';
+import type { TabularSource } from './sources.ts';
+
+export type TabularFormat = 'csv' | 'parquet' | 'jsonl';
+
+/** The DuckDB table function that reads a file, with types for the columns it names. */
+function reader(format: TabularFormat, file: string, types?: Record<string, string>): string {
+  const typed =
+    types === undefined
+      ? ''
+      : `, ${format === 'csv' ? 'types' : 'columns'} = {${Object.entries(types)
+          .map(([name, type]) => `${sqlString(name)}: ${sqlString(type)}`)
+          .join(', ')}}`;
+  switch (format) {
+    case 'csv':
+      return `read_csv(${sqlString(file)}, header = true${types === undefined ? ', all_varchar = true' : typed})`;
+    case 'parquet':
+      return `read_parquet(${sqlString(file)})`;
+    case 'jsonl':
+      return `read_json(${sqlString(file)}, format = 'newline_delimited'${typed})`;
+  }
+}
+
+/** The column names a file holds, read by DuckDB without loading it. */
+export async function columnNames(
+  connection: DuckDBConnection,
+  file: string,
+  format: TabularFormat,
+): Promise<string[]> {
+  const result = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(format, file)}`);
+  return result.getRowObjectsJson().map((r) => String(r.column_name as string));
+}
+
+async function explain(file: string, error: unknown): Promise<LoadError> {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = csvErrorLine(message);
+  const offset = line === undefined ? undefined : await byteOffsetOfLine(file, line);
+  const where =
+    line === undefined ? 'byte 0' : `line ${line}${offset === undefined ? '' : `, byte ${offset}`}`;
+  return new LoadError(`${file}: ${csvErrorSummary(message)} at ${where}`, file, { cause: error });
+}
+
+export function tabularLoader(
+  source: TabularSource,
+  format: TabularFormat,
+  names: readonly string[],
+): Loader {
+  return async (connection, file, fileId): Promise<LoadResult> => {
+    const present = new Set(names);
+    const columns = fileColumns(source.table);
+    const types = Object.fromEntries(
+      columns.filter((c) => present.has(c.name)).map((c) => [c.name, c.type]),
+    );
+    const select = columns
+      .map((c) => (present.has(c.name) ? `CAST("${c.name}" AS ${c.type})` : `NULL::${c.type}`))
+      .join(', ');
+    const into = columns.map((c) => c.name).join(', ');
+    try {
+      await connection.run(
+        `INSERT INTO ${source.table.name} (${into}, file_id)
+         SELECT ${select}, ${sqlString(fileId)} FROM ${reader(format, file, format === 'parquet' ? undefined : types)}`,
+      );
+    } catch (error) {
+      throw await explain(file, error);
+    }
+    const summary = await connection.runAndReadAll(
+      `SELECT count(*) AS n, min(${source.timeColumn})::VARCHAR AS first, max(${source.timeColumn})::VARCHAR AS last
+       FROM ${source.table.name} WHERE file_id = ${sqlString(fileId)}`,
+    );
+    const [row] = summary.getRowObjectsJson();
+    return {
+      rowsByTable: { [source.table.name.replace('raw.', '')]: Number(row?.n ?? 0) },
+      firstEventAt: (row?.first as string | null | undefined) ?? null,
+      lastEventAt: (row?.last as string | null | undefined) ?? null,
+      release: null,
+      sender: null,
+      recipient: null,
+      sequence: null,
+      unknownTags: 0,
+    };
+  };
+}
