@@ -3,6 +3,7 @@ import { buildCommand } from './build.ts';
 import { decodeCommand } from './decode.ts';
 import { demoCommand } from './demo.ts';
 import { doctorCommand } from './doctor.ts';
+import { generateCommand } from './generate.ts';
 import { ingestCommand } from './ingest.ts';
 import { reportCommand } from './report.ts';
 import { sqlCommand } from './sql.ts';
@@ -16,4 +17,5 @@ export const commands: readonly Command[] = [
   sqlCommand,
   decodeCommand,
   doctorCommand,
+  generateCommand,
 ];

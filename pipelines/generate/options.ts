@@ -1,0 +1,81 @@
+/** What a run generates: seed, partners, months and volume, and how they are checked. */
+import { UsageError } from '../lib/errors.ts';
+
+export type Scale = 'small' | 'medium' | 'large';
+
+export interface GenerateOptions {
+  seed: number;
+  partners: number;
+  /** First month, `YYYY-MM`. */
+  from: string;
+  months: number;
+  /** Probe xDR rows over the whole run (before planted stories add theirs). */
+  xdrEvents: number;
+  /** TAP call events over the whole run. */
+  tapEvents: number;
+  scale: Scale | 'custom';
+  out: string;
+}
+
+/** Volumes per scale: 100 M xDRs and 20 M TAP events at the top; small is the shipped sample. */
+export const SCALES: Readonly<Record<Scale, { xdrEvents: number; tapEvents: number }>> = {
+  small: { xdrEvents: 6_000, tapEvents: 1_500 },
+  medium: { xdrEvents: 2_000_000, tapEvents: 400_000 },
+  large: { xdrEvents: 100_000_000, tapEvents: 20_000_000 },
+};
+
+export const DEFAULTS = { seed: 42, partners: 8, from: '2026-09', months: 2, scale: 'small' };
+
+function positiveInt(name: string, value: string | undefined, fallback: number, max: number) {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got '${value}'`);
+  }
+  return n;
+}
+
+export interface RawGenerateOptions {
+  seed?: string;
+  partners?: string;
+  from?: string;
+  months?: string;
+  scale?: string;
+  events?: string;
+  out?: string;
+}
+
+/** Checks and completes the command-line options. */
+export function resolveOptions(raw: RawGenerateOptions): GenerateOptions {
+  const seed = positiveInt('seed', raw.seed, DEFAULTS.seed, 2 ** 31 - 1);
+  const partners = positiveInt('partners', raw.partners, DEFAULTS.partners, 60);
+  const months = positiveInt('months', raw.months, DEFAULTS.months, 24);
+  const from = raw.from ?? DEFAULTS.from;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) {
+    throw new UsageError(`--from must be YYYY-MM, got '${from}'`);
+  }
+  if (raw.scale !== undefined && raw.events !== undefined) {
+    throw new UsageError('give --scale or --events, not both');
+  }
+  const scaleName = raw.scale ?? DEFAULTS.scale;
+  if (raw.events === undefined && !(scaleName in SCALES)) {
+    throw new UsageError(`unknown --scale '${scaleName}'`, { fix: 'use small, medium or large' });
+  }
+  const xdrEvents = positiveInt('events', raw.events, 0, 1_000_000_000);
+  const volume =
+    raw.events === undefined
+      ? SCALES[scaleName as Scale]
+      : { xdrEvents, tapEvents: Math.max(1, Math.round(xdrEvents / 5)) };
+  if (raw.out === undefined) {
+    throw new UsageError('no output folder given', { fix: 'roam generate --out DIR' });
+  }
+  return {
+    seed,
+    partners,
+    from,
+    months,
+    ...volume,
+    scale: raw.events === undefined ? (scaleName as Scale) : 'custom',
+    out: raw.out,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The planted stories: which partner, month and day each one hits, chosen from the seed. What was
+ * actually planted (counts, files, IMSIs) is recorded by the writers into the manifest.
+ */
+import type { Month } from './calendar.ts';
+import { rngFor } from './prng.ts';
+import { expectedXdr } from './volumes.ts';
+import type { GenerateOptions } from './options.ts';
+import type { Partner } from './world.ts';
+
+export interface StoryPlan {
+  /** GTPv1 CreatePDPContext success of our roamers in this partner drops in one month. */
+  pdpDrop: { partner: Partner; month: Month; failureRate: number };
+  /** TAP files with cut-off on these days of the month are made available long after. */
+  lateTap: { partner: Partner; month: Month; firstDay: number; lastDay: number; delayDays: number };
+  /** One FileSequenceNumber is skipped after the file of this day. */
+  sequenceGap: { partner: Partner; month: Month; day: number };
+  /** A record of the first batch on or after this day is sent again in the next batch. */
+  duplicate: { partner: Partner; month: Month; day: number };
+  /** The first batch on or after this day states a wrong TotalCharge. */
+  auditMismatch: { partner: Partner; month: Month; day: number; delta: number };
+  /** SendAuthenticationInfo storm from the partner's VLRs on one day. */
+  saiStorm: { partner: Partner; month: Month; day: number; hour: number; devices: number };
+  /** Our subscribers registered in the partner's network who never show up in TAP. */
+  silentRoamers: { partner: Partner; month: Month; count: number };
+}
+
+export function planStories(
+  options: GenerateOptions,
+  partners: readonly Partner[],
+  months: readonly Month[],
+): StoryPlan {
+  const rng = rngFor(options.seed, 'stories');
+  const last = months[months.length - 1]!;
+  const month = () => rng.pick(months);
+  const day = (m: Month) => rng.range(2, Math.max(2, m.days - 3));
+  // The PDP story needs volume: the partner with the most GTPv1 traffic of our roamers.
+  const pdpVolume = (p: Partner) => expectedXdr(options, partners, p) * p.legacyShare;
+  const pdp = [...partners].sort((a, b) => pdpVolume(b) - pdpVolume(a))[0]!;
+  const others = partners.filter((p) => p !== pdp);
+  const order = others.length === 0 ? [pdp] : others;
+  const start = rng.int(order.length);
+  const nth = (i: number) => order[(start + i) % order.length]!;
+  const late = month();
+  const lateFirst = rng.range(1, Math.max(1, late.days - 8));
+  const storm = month();
+  return {
+    pdpDrop: { partner: pdp, month: last, failureRate: 0.2 + rng.float() * 0.1 },
+    lateTap: {
+      partner: nth(0),
+      month: late,
+      firstDay: lateFirst,
+      lastDay: lateFirst + 4,
+      delayDays: rng.range(12, 20),
+    },
+    sequenceGap: { partner: nth(1), month: month(), day: rng.range(2, 20) },
+    duplicate: { partner: nth(2), month: month(), day: rng.range(2, 20) },
+    auditMismatch: {
+      partner: nth(3),
+      month: month(),
+      day: rng.range(2, 20),
+      delta: rng.range(1000, 90000),
+    },
+    saiStorm: {
+      partner: nth(4),
+      month: storm,
+      day: day(storm),
+      hour: rng.range(1, 18),
+      devices: rng.range(15, 40),
+    },
+    silentRoamers: { partner: nth(5), month: month(), count: rng.range(12, 30) },
+  };
+}
