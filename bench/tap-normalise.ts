@@ -1,0 +1,112 @@
+/**
+ * TAP normalise / validate benchmark (not a test):
+ * `npx tsx bench/tap-normalise.ts [--events 20000] [--runs 5] [--mode decode,normalise,validate,both]`.
+ * Generates a varied TAP 3.12 file (every call event kind, pipelines/tap/test-varied.ts), reads it
+ * into memory, then times, best of `runs`: decoding alone, decoding + `createTapNormaliser().record`,
+ * decoding + `createValidator().record` / `finish`, and all three. Prints events/s and the time
+ * ratio to decoding alone.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { decodeStream, encodeFileChunks } from '../pipelines/asn1/index.ts';
+import { createTapNormaliser } from '../pipelines/tap/normalise.ts';
+import { dtl, tapHeader } from '../pipelines/tap/test-fixtures.ts';
+import { variedRecord } from '../pipelines/tap/test-varied.ts';
+import { createValidator } from '../pipelines/tap/validate.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const work = path.join(here, '.work');
+
+function ensureFile(events: number): string {
+  const file = path.join(work, `tap-varied-3.12-${events}.tap`);
+  if (existsSync(file)) return file;
+  mkdirSync(work, { recursive: true });
+  /** batchControlInfo, accountingInfo and networkInfo of the test fixture. */
+  const header = tapHeader().groups;
+  function* records(): Generator<ReturnType<typeof variedRecord>> {
+    for (let i = 0; i < events; i++) yield variedRecord(i);
+  }
+  const trailer = {
+    auditControlInfo: {
+      earliestCallTimeStamp: dtl('20240301000000'),
+      latestCallTimeStamp: dtl('20240328235959'),
+      totalCharge: 0,
+      totalTaxValue: 0,
+      totalDiscountValue: 0,
+      callEventDetailsCount: events,
+    },
+  };
+  const parts: Uint8Array[] = [];
+  for (const chunk of encodeFileChunks('TAP-3.12', 'transferBatch', header, records(), trailer))
+    parts.push(chunk);
+  writeFileSync(`${file}.tmp`, Buffer.concat(parts));
+  renameSync(`${file}.tmp`, file);
+  return file;
+}
+
+type Mode = 'decode' | 'normalise' | 'validate' | 'both';
+
+/** One pass over the file; returns the number of call events. */
+async function pass(chunks: readonly Uint8Array[], mode: Mode): Promise<number> {
+  let n = 0;
+  let normaliser: ReturnType<typeof createTapNormaliser> | undefined;
+  let validator: ReturnType<typeof createValidator> | undefined;
+  const normalise = mode === 'normalise' || mode === 'both';
+  const validate = mode === 'validate' || mode === 'both';
+  for await (const item of decodeStream(chunks, { file: 'bench.tap' })) {
+    if (item.type === 'header') {
+      if (normalise) normaliser = createTapNormaliser('bench.tap', item);
+      if (validate) validator = createValidator('bench.tap', item);
+    } else if (item.type === 'record') {
+      n++;
+      normaliser?.record(item);
+      validator?.record(item);
+    } else if (item.type === 'trailer') {
+      normaliser?.audit(item);
+      validator?.finish(item);
+    }
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '20000' },
+      runs: { type: 'string', default: '5' },
+      mode: { type: 'string', default: 'decode,normalise,validate,both' },
+    },
+  });
+  const file = ensureFile(Number(values.events));
+  const data = readFileSync(file);
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < data.length; i += 1 << 20) chunks.push(data.subarray(i, i + (1 << 20)));
+  const modes = values.mode.split(',') as Mode[];
+  console.log(`## ${path.basename(file)}, ${(data.length / 1e6).toFixed(1)} MB`);
+  let decodeSeconds: number | undefined;
+  for (const mode of modes) {
+    let seconds = Infinity;
+    let events = 0;
+    for (let run = 0; run < Number(values.runs); run++) {
+      const t = process.hrtime.bigint();
+      events = await pass(chunks, mode);
+      seconds = Math.min(seconds, Number(process.hrtime.bigint() - t) / 1e9);
+    }
+    if (mode === 'decode') decodeSeconds = seconds;
+    const ratio = decodeSeconds === undefined ? '' : `${(seconds / decodeSeconds).toFixed(2)}x`;
+    console.log(
+      [
+        mode === 'decode' ? 'decode' : `decode + ${mode}`,
+        `${seconds.toFixed(3)} s`,
+        `${Math.round(events / seconds).toLocaleString('en-US')} ev/s`,
+        ratio,
+      ]
+        .map((s, i) => (i === 0 ? s.padEnd(24) : s.padStart(16)))
+        .join(''),
+    );
+  }
+}
+
+await main();
