@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../pipelines/build/run.ts';
 import { listInputFiles } from '../pipelines/ingest/files.ts';
 import { ingestFiles } from '../pipelines/ingest/run.ts';
-import { samplesDir } from '../pipelines/lib/paths.ts';
+import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import * as sqlmesh from '../pipelines/lib/sqlmesh.ts';
 import { asText } from '../pipelines/lib/text.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
@@ -30,7 +30,7 @@ let reports: RenderedReport[];
 beforeAll(async () => {
   dir = await tempDir('chain');
   warehouse = path.join(dir, 'warehouse.duckdb');
-  const files = await listInputFiles([samplesDir]);
+  const files = await listInputFiles([referenceDir, samplesDir]);
   const outcomes = await ingestFiles(warehouse, files, {
     force: false,
     kind: undefined,

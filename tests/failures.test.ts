@@ -6,7 +6,7 @@ import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { statePathFor } from '../pipelines/lib/sqlmesh.ts';
-import { samplesDir } from '../pipelines/lib/paths.ts';
+import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { fingerprint, roam, tempDir } from './helpers/temp.ts';
 
@@ -32,7 +32,7 @@ const martSnapshot = () =>
 beforeAll(async () => {
   dir = await tempDir('failures');
   warehouse = path.join(dir, 'warehouse.duckdb');
-  const ingest = await roam(['ingest', samplesDir, '--warehouse', warehouse]);
+  const ingest = await roam(['ingest', referenceDir, samplesDir, '--warehouse', warehouse]);
   expect(ingest.code, ingest.stderr).toBe(0);
   const built = await roam(['build', '--warehouse', warehouse]);
   expect(built.code, built.stderr).toBe(0);
@@ -98,6 +98,18 @@ describe('known failures', () => {
     expect(fingerprint(warehouse)).toBe(warehouseBefore);
     expect(fingerprint(statePathFor(warehouse))).toBe(stateBefore);
     expect(await martSnapshot()).toEqual(before);
+  });
+});
+
+describe('build needs reference data', () => {
+  it('says which files to ingest when partners are missing', async () => {
+    const bare = path.join(dir, 'bare.duckdb');
+    expect((await roam(['ingest', samplesDir, '--warehouse', bare])).code).toBe(0);
+    const before = fingerprint(bare);
+    const result = await roam(['build', '--warehouse', bare]);
+    expect(result.code).toBe(1);
+    expectOneLineError(result.stderr, /no partner reference data .* roam ingest data\/reference/);
+    expect(fingerprint(bare)).toBe(before);
   });
 });
 

@@ -1,5 +1,6 @@
 /** What a build has to recompute: the event range of files ingested since the last build. */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { WarehouseError } from '../lib/errors.ts';
 import { buildRunsTable, ingestedFilesTable } from '../lib/registry.ts';
 
 export interface PendingWork {
@@ -26,6 +27,22 @@ export function monthBounds(first: string, last: string): { start: string; end: 
   return { start, end: `${last.slice(0, 7)}-${String(lastDay).padStart(2, '0')}` };
 }
 
+/** Fails with the fix when no partner reference data was ingested: nothing could be named. */
+export async function requireReferenceData(connection: DuckDBConnection): Promise<void> {
+  const loaded =
+    (await tableExists(connection, 'raw.reference_partners')) &&
+    Number(
+      (
+        await connection.runAndReadAll('SELECT count(*) AS n FROM raw.reference_partners')
+      ).getRowObjectsJson()[0]?.n ?? 0,
+    ) > 0;
+  if (!loaded) {
+    throw new WarehouseError('no partner reference data in the warehouse', {
+      fix: 'ingest it first: roam ingest data/reference (or your own partners.csv, sla_agreements.csv…)',
+    });
+  }
+}
+
 export async function pendingWork(connection: DuckDBConnection): Promise<PendingWork> {
   if (!(await tableExists(connection, buildRunsTable.name))) {
     return { lastBuildStartedAt: undefined, range: undefined };
@@ -45,7 +62,19 @@ export async function pendingWork(connection: DuckDBConnection): Promise<Pending
          WHERE n.file_name = f.file_name AND n.status = 'loaded' AND n.ingested_at > $since::TIMESTAMP)`,
     { since: lastBuildStartedAt },
   );
-  const row = reader.getRowObjectsJson()[0];
+  // New reference data (partners, agreements, code tables) changes every month already built.
+  const reference = await connection.runAndReadAll(
+    `SELECT min(first_event_at)::VARCHAR AS first, max(last_event_at)::VARCHAR AS last
+     FROM ${ingestedFilesTable.name}
+     WHERE status = 'loaded' AND EXISTS (
+       SELECT 1 FROM ${ingestedFilesTable.name}
+       WHERE kind LIKE 'reference-%' AND status = 'loaded' AND ingested_at > $since::TIMESTAMP)`,
+    { since: lastBuildStartedAt },
+  );
+  const row =
+    reference.getRowObjectsJson()[0]?.first == null
+      ? reader.getRowObjectsJson()[0]
+      : reference.getRowObjectsJson()[0];
   const first = row?.first as string | null | undefined;
   const lastEvent = row?.last as string | null | undefined;
   return {

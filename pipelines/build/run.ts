@@ -15,7 +15,7 @@ import { sqlString, withWarehouse } from '../lib/warehouse.ts';
 import { rawTables } from '../ingest/run.ts';
 import { backupFiles } from './backup.ts';
 import { renderExternalModels } from './external-models.ts';
-import { pendingWork } from './pending.ts';
+import { pendingWork, requireReferenceData } from './pending.ts';
 
 /** Models recomputed when data for months already built arrives. */
 export const restatedModels = ['marts.*'];
@@ -45,7 +45,10 @@ export async function build(warehouse: string): Promise<BuildResult> {
   const started = performance.now();
   const startedAt = utcNow();
   await writeExternalModels();
-  const pending = await withWarehouse(warehouse, 'read', pendingWork);
+  const pending = await withWarehouse(warehouse, 'read', async (connection) => {
+    await requireReferenceData(connection);
+    return pendingWork(connection);
+  });
   const firstBuild = pending.lastBuildStartedAt === undefined;
   const state = sqlmesh.statePathFor(warehouse);
   // State without a recorded build belongs to a warehouse that no longer exists.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from '../lib/command.ts';
-import { samplesDir } from '../lib/paths.ts';
+import { referenceDir, samplesDir } from '../lib/paths.ts';
 import { createProgress } from '../lib/progress.ts';
 import { build } from '../build/run.ts';
 import { listInputFiles } from '../ingest/files.ts';
@@ -13,14 +13,14 @@ export const demoCommand: Command = {
   summary: 'run the whole chain on the shipped sample: ingest → build → PDFs',
   help: `Usage: roam demo [--out DIR]
 
-Ingests data/samples into the warehouse, builds the SQLMesh models and renders the partner
+Ingests data/reference and data/samples into the warehouse, builds the SQLMesh models and renders the partner
 SLA PDFs for the latest month, then prints where they are.
 
 Options:
   --out DIR   output folder for the PDFs (default data/reports)`,
   options: { out: { type: 'string' } },
   async run({ values }, { warehouse, output }) {
-    const files = await listInputFiles([samplesDir]);
+    const files = await listInputFiles([referenceDir, samplesDir]);
     output.info(`demo: 1/3 ingesting ${files.length} sample files into ${warehouse}`);
     const outcomes = await ingestFiles(warehouse, files, {
       force: false,

@@ -30,6 +30,18 @@ export async function loadedIdFor(
   return reader.getRowObjectsJson()[0]?.file_id as string | undefined;
 }
 
+/** The file ids of every loaded file of a kind. */
+export async function loadedIdsOfKind(
+  connection: DuckDBConnection,
+  kind: string,
+): Promise<string[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT file_id FROM ${ingestedFilesTable.name}
+     WHERE kind = ${sqlString(kind)} AND status = 'loaded'`,
+  );
+  return reader.getRowObjectsJson().map((r) => String(r.file_id as string));
+}
+
 /** Marks the loaded version of a file as replaced. */
 export async function markReplaced(connection: DuckDBConnection, fileId: string): Promise<void> {
   await connection.run(

@@ -21,8 +21,14 @@ import { berKindOf, formatOf, readHead, type BerKind, type InputKind } from './d
 import { sha256File } from './files.ts';
 import { totalRows, type Loader } from './load-result.ts';
 import { quarantine } from './quarantine.ts';
-import { loadedIdFor, markReplaced, register, type FileOutcome } from './registry-store.ts';
-import { sourceForColumns, tabularSources } from './sources.ts';
+import {
+  loadedIdFor,
+  loadedIdsOfKind,
+  markReplaced,
+  register,
+  type FileOutcome,
+} from './registry-store.ts';
+import { snapshotKinds, sourceForColumns, tabularSources } from './sources.ts';
 import { columnNames, tabularLoader, type TabularFormat } from './tabular.ts';
 
 export type { FileOutcome } from './registry-store.ts';
@@ -138,7 +144,11 @@ async function ingestOne(
     plan = await planFor(connection, file, options.kind);
     const { kind, format, loader } = plan;
     return await inTransaction(connection, async () => {
-      if (previous !== undefined) await retire(connection, previous);
+      // Reference data is a snapshot: the new file replaces every earlier one of its kind.
+      const earlier = snapshotKinds.has(kind) ? await loadedIdsOfKind(connection, kind) : [];
+      for (const id of new Set([...earlier, ...(previous === undefined ? [] : [previous])])) {
+        await retire(connection, id);
+      }
       const result = await loader(connection, file, fileId);
       const loaded = { ...outcome, kind, format, rows: totalRows(result), result };
       await options.afterLoad?.(file);

@@ -3,19 +3,53 @@ import { activeTestsTable } from '../active/raw-schema.ts';
 import { ipxMeasurementsTable } from '../ipx/raw-schema.ts';
 import { fileColumns, type RawTable } from '../lib/raw-table.ts';
 import { probeXdrTable } from '../probes/raw-schema.ts';
+import {
+  causeCodesTable,
+  homeNetworkTable,
+  kpiCatalogueTable,
+  mccMncTable,
+  partnersTable,
+  slaAgreementsTable,
+} from '../reference/raw-schema.ts';
 
 export interface TabularSource {
-  kind: 'probe-xdr' | 'ipx-measurements' | 'active-tests';
+  kind: string;
   table: RawTable;
-  /** The column that places a row in time (for restating months). */
-  timeColumn: string;
+  /** The column that places a row in time (for restating months); none for reference data. */
+  timeColumn: string | undefined;
+  /** Reference data: the latest file of the kind replaces every earlier one. */
+  snapshot: boolean;
 }
 
+const measured = (kind: string, table: RawTable, timeColumn: string): TabularSource => ({
+  kind,
+  table,
+  timeColumn,
+  snapshot: false,
+});
+const reference = (kind: string, table: RawTable): TabularSource => ({
+  kind,
+  table,
+  timeColumn: undefined,
+  snapshot: true,
+});
+
 export const tabularSources: readonly TabularSource[] = [
-  { kind: 'probe-xdr', table: probeXdrTable, timeColumn: 'event_time' },
-  { kind: 'ipx-measurements', table: ipxMeasurementsTable, timeColumn: 'interval_start' },
-  { kind: 'active-tests', table: activeTestsTable, timeColumn: 'test_time' },
+  measured('probe-xdr', probeXdrTable, 'event_time'),
+  measured('ipx-measurements', ipxMeasurementsTable, 'interval_start'),
+  measured('active-tests', activeTestsTable, 'test_time'),
+  reference('reference-home-network', homeNetworkTable),
+  reference('reference-partners', partnersTable),
+  reference('reference-kpi-catalogue', kpiCatalogueTable),
+  reference('reference-sla-agreements', slaAgreementsTable),
+  reference('reference-mcc-mnc', mccMncTable),
+  reference('reference-cause-codes', causeCodesTable),
 ];
+
+/** The kinds whose files are snapshots (reference data). */
+export const snapshotKinds: ReadonlySet<string> = new Set(
+  tabularSources.filter((s) => s.snapshot).map((s) => s.kind),
+);
 
 /** The columns a file of this source must have. */
 export function requiredColumns(source: TabularSource): string[] {

@@ -72,8 +72,9 @@ export function tabularLoader(
     } catch (error) {
       throw await explain(file, error);
     }
+    const time = source.timeColumn ?? 'NULL';
     const summary = await connection.runAndReadAll(
-      `SELECT count(*) AS n, min(${source.timeColumn})::VARCHAR AS first, max(${source.timeColumn})::VARCHAR AS last
+      `SELECT count(*) AS n, min(${time})::VARCHAR AS first, max(${time})::VARCHAR AS last
        FROM ${source.table.name} WHERE file_id = ${sqlString(fileId)}`,
     );
     const [row] = summary.getRowObjectsJson();

@@ -10,6 +10,9 @@ export const sqlProjectDir = path.join(projectRoot, 'sql');
 /** The Python virtual environment that setup creates for SQLMesh ($ROAM_VENV overrides it). */
 export const venvDir = process.env.ROAM_VENV ?? path.join(projectRoot, '.venv');
 
+/** The shipped reference data (partners, agreements, code tables). */
+export const referenceDir = path.join(projectRoot, 'data', 'reference');
+
 /** The shipped sample data. */
 export const samplesDir = path.join(projectRoot, 'data', 'samples');
 

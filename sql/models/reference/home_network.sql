@@ -1,20 +1,19 @@
 MODEL (
   name reference.home_network,
-  kind SEED (
-    path '$root/../data/reference/home_network.csv'
-  ),
+  kind VIEW,
   owner roaming_analytics,
   grain home_tadig,
-  description 'Our own network (data/reference/home_network.csv), one row.',
-  columns (
-    home_tadig TEXT,
-    home_name TEXT,
-    country TEXT,
-    mcc_mnc TEXT
-  ),
-  audits (NOT_NULL(columns = (
+  description 'Our own network, from the latest ingested home_network.csv.',
+  audits (UNIQUE_VALUES(columns = (
       home_tadig
-    )), UNIQUE_VALUES(columns = (
+    )), NOT_NULL(columns = (
       home_tadig
   )))
-)
+);
+
+SELECT
+  home_tadig,
+  home_name,
+  country,
+  mcc_mnc
+FROM raw.reference_home_network

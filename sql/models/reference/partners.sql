@@ -1,28 +1,27 @@
 MODEL (
   name reference.partners,
-  kind SEED (
-    path '$root/../data/reference/partners.csv'
-  ),
+  kind VIEW,
   owner roaming_analytics,
   grain partner_tadig,
-  description 'Roaming partners maintained by the roaming team (data/reference/partners.csv).',
-  columns (
-    partner_tadig TEXT,
-    partner_name TEXT,
-    country TEXT,
-    mcc_mnc TEXT,
-    operator_group TEXT,
-    imsi_prefixes TEXT,
-    msc_gt_prefixes TEXT,
-    sgsn_gt_prefixes TEXT,
-    diameter_realm TEXT,
-    ipx_provider TEXT,
-    tap_currency TEXT
-  ),
+  description 'Roaming partners, from the latest ingested partners.csv.',
   audits (
     UNIQUE_VALUES(columns = (
       partner_tadig
     )),
     NOT_NULL(columns = (partner_tadig, partner_name))
   )
-)
+);
+
+SELECT
+  partner_tadig,
+  partner_name,
+  country,
+  mcc_mnc,
+  operator_group,
+  imsi_prefixes,
+  msc_gt_prefixes,
+  sgsn_gt_prefixes,
+  diameter_realm,
+  ipx_provider,
+  tap_currency
+FROM raw.reference_partners

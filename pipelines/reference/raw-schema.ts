@@ -1,0 +1,110 @@
+/**
+ * Reference data a roaming team maintains by hand (data/reference/*.csv): each kind is a snapshot,
+ * so the latest file of a kind replaces the previous one whatever its name.
+ */
+import type { RawColumn, RawTable } from '../lib/raw-table.ts';
+
+const fileId: RawColumn = {
+  name: 'file_id',
+  type: 'VARCHAR',
+  description: 'sha256 of the source file',
+  addedByIngest: true,
+};
+
+const table = (
+  name: string,
+  description: string,
+  columns: Array<[string, string, string, boolean?]>,
+): RawTable => ({
+  name,
+  description,
+  columns: [
+    ...columns.map(([column, type, text, optional]) => ({
+      name: column,
+      type,
+      description: text,
+      ...(optional === true ? { optional } : {}),
+    })),
+    fileId,
+  ],
+});
+
+export const homeNetworkTable = table(
+  'raw.reference_home_network',
+  'Our own network (home_network.csv).',
+  [
+    ['home_tadig', 'VARCHAR', 'Our TADIG code'],
+    ['home_name', 'VARCHAR', 'Our network name'],
+    ['country', 'VARCHAR', 'Country', true],
+    ['mcc_mnc', 'VARCHAR', 'Our MCC-MNC'],
+  ],
+);
+
+export const partnersTable = table('raw.reference_partners', 'Roaming partners (partners.csv).', [
+  ['partner_tadig', 'VARCHAR', 'TADIG code, the key'],
+  ['partner_name', 'VARCHAR', 'Name shown in reports'],
+  ['country', 'VARCHAR', 'Country'],
+  ['mcc_mnc', 'VARCHAR', 'MCC-MNC codes, ;-separated'],
+  ['operator_group', 'VARCHAR', 'Operator group', true],
+  ['imsi_prefixes', 'VARCHAR', 'IMSI prefixes, ;-separated', true],
+  ['msc_gt_prefixes', 'VARCHAR', 'MSC/VLR Global Title prefixes, ;-separated', true],
+  ['sgsn_gt_prefixes', 'VARCHAR', 'SGSN Global Title prefixes, ;-separated', true],
+  ['diameter_realm', 'VARCHAR', 'Diameter realm(s), ;-separated', true],
+  ['ipx_provider', 'VARCHAR', 'IPX provider', true],
+  ['tap_currency', 'VARCHAR', 'TAP currency: SDR or an ISO code', true],
+]);
+
+export const kpiCatalogueTable = table(
+  'raw.reference_kpi_catalogue',
+  'The KPI catalogue (kpi_catalogue.csv).',
+  [
+    ['kpi', 'VARCHAR', 'KPI key'],
+    ['family', 'VARCHAR', 'registration, data, voice, sms, ipx, billing, usage'],
+    ['name', 'VARCHAR', 'Name shown in reports'],
+    ['source', 'VARCHAR', 'Where it is measured'],
+    ['procedure', 'VARCHAR', 'Probe procedure counted, for signalling KPIs', true],
+    ['numerator', 'VARCHAR', 'What is counted'],
+    ['denominator', 'VARCHAR', 'Out of what'],
+    ['unit', 'VARCHAR', 'ratio, ms, score…'],
+    [
+      'higher_is_better',
+      'BOOLEAN',
+      'A value must be at least (true) or at most (false) its target',
+    ],
+  ],
+);
+
+export const slaAgreementsTable = table(
+  'raw.reference_sla_agreements',
+  'Agreed KPI targets (sla_agreements.csv).',
+  [
+    ['partner_tadig', 'VARCHAR', 'Partner'],
+    ['direction', 'VARCHAR', 'outbound or inbound'],
+    ['kpi', 'VARCHAR', 'KPI key of the catalogue'],
+    ['target', 'DECIMAL(12,4)', 'Agreed target (ratios as fractions, 4 decimals)'],
+    ['valid_from', 'DATE', 'First day the target applies'],
+    ['valid_to', 'DATE', 'First day it no longer applies; NULL while it runs', true],
+  ],
+);
+
+export const mccMncTable = table('raw.reference_mcc_mnc', 'MCC-MNC codes (mcc_mnc.csv).', [
+  ['mcc', 'VARCHAR', 'Mobile country code'],
+  ['mnc', 'VARCHAR', 'Mobile network code, 2 or 3 digits'],
+  ['mcc_mnc', 'VARCHAR', 'mcc || mnc: the IMSI prefix'],
+  ['country_name', 'VARCHAR', 'Country'],
+  ['country_code', 'VARCHAR', 'ISO country code', true],
+  ['brand', 'VARCHAR', 'Brand', true],
+  ['operator', 'VARCHAR', 'Operator', true],
+  ['status', 'VARCHAR', 'Operational status', true],
+]);
+
+export const causeCodesTable = table(
+  'raw.reference_cause_codes',
+  'Signalling result codes and their class (cause_codes.csv).',
+  [
+    ['interface', 'VARCHAR', 'MAP, Diameter, GTPv1 or GTPv2'],
+    ['code', 'INTEGER', 'Result code'],
+    ['name', 'VARCHAR', 'Name in the 3GPP tables'],
+    ['failure_class', 'VARCHAR', 'success, technical, user or policy'],
+  ],
+);

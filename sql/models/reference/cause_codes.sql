@@ -1,0 +1,18 @@
+MODEL (
+  name reference.cause_codes,
+  kind VIEW,
+  owner roaming_analytics,
+  grain (interface, code),
+  description 'Signalling result codes and their failure class, from the latest ingested cause_codes.csv.',
+  audits (
+    UNIQUE_COMBINATION_OF_COLUMNS(columns = (interface, code)),
+    ACCEPTED_VALUES("column" = failure_class, is_in = ('success', 'technical', 'user', 'policy'))
+  )
+);
+
+SELECT
+  interface,
+  code,
+  name,
+  failure_class
+FROM raw.reference_cause_codes
