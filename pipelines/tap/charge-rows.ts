@@ -1,8 +1,7 @@
 /** A record's charge blocks → charge, tax and discount rows. */
 import type { ChargeBlock } from './charges.ts';
 import type { TapFileContext } from './context.ts';
-import { fileKey } from './event-row.ts';
-import type { TapChargeKey, TapChargeRow, TapDiscountRow, TapTaxRow } from './rows.ts';
+import type { TapChargeRow, TapDiscountRow, TapTaxRow } from './rows.ts';
 
 export interface ChargeRows {
   charges: TapChargeRow[];
@@ -27,19 +26,19 @@ export function chargeRows(
 ): ChargeRows {
   const rows: ChargeRows = { charges: [], taxes: [], discounts: [] };
   blocks.forEach((block, chargeInformationIndex) => {
-    const key = (itemPath: string): TapChargeKey => ({
-      ...fileKey(ctx),
-      recordIndex,
-      chargeInformationIndex,
-      itemPath,
-      scale: ctx.tapDecimalPlaces,
-      currency: ctx.tapCurrency,
-    });
     const rate =
       block.exchangeRateCode === null ? undefined : ctx.exchangeRates.get(block.exchangeRateCode);
     for (const c of block.charges) {
       rows.charges.push({
-        ...key(c.itemPath),
+        file: ctx.file,
+        sender: ctx.sender,
+        recipient: ctx.recipient,
+        fileSequenceNumber: ctx.fileSequenceNumber,
+        recordIndex,
+        chargeInformationIndex,
+        itemPath: c.itemPath,
+        scale: ctx.tapDecimalPlaces,
+        currency: ctx.tapCurrency,
         source: block.source,
         chargedItem: block.chargedItem,
         chargeType: c.chargeType,
@@ -56,7 +55,15 @@ export function chargeRows(
     for (const t of block.taxes) {
       const entry = t.taxCode === null ? undefined : ctx.taxes.get(t.taxCode);
       rows.taxes.push({
-        ...key(t.itemPath),
+        file: ctx.file,
+        sender: ctx.sender,
+        recipient: ctx.recipient,
+        fileSequenceNumber: ctx.fileSequenceNumber,
+        recordIndex,
+        chargeInformationIndex,
+        itemPath: t.itemPath,
+        scale: ctx.tapDecimalPlaces,
+        currency: ctx.tapCurrency,
         refund: block.refund,
         taxCode: t.taxCode,
         taxType: entry?.taxType ?? null,
@@ -69,7 +76,15 @@ export function chargeRows(
     for (const d of block.discounts) {
       const entry = d.discountCode === null ? undefined : ctx.discounts.get(d.discountCode);
       rows.discounts.push({
-        ...key(d.itemPath),
+        file: ctx.file,
+        sender: ctx.sender,
+        recipient: ctx.recipient,
+        fileSequenceNumber: ctx.fileSequenceNumber,
+        recordIndex,
+        chargeInformationIndex,
+        itemPath: d.itemPath,
+        scale: ctx.tapDecimalPlaces,
+        currency: ctx.tapCurrency,
         refund: block.refund,
         discountCode: d.discountCode,
         discount: d.discount,

@@ -37,8 +37,12 @@ export function eventRow(
   const recEntityCode = asInt(get(paths?.recEntity));
   const recEntity = recEntityCode === null ? undefined : ctx.recEntities.get(recEntityCode);
   const apn = asStruct(get(paths?.apn));
+  // Every column written out (no spread): V8 keeps such a literal in fast mode.
   return {
-    ...fileKey(ctx),
+    file: ctx.file,
+    sender: ctx.sender,
+    recipient: ctx.recipient,
+    fileSequenceNumber: ctx.fileSequenceNumber,
     recordIndex,
     recordKind: kind,
     eventType: paths === undefined ? 'unknown' : refineEventType(paths.type, tele),
