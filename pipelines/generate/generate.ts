@@ -14,6 +14,10 @@ import { csvToParquet } from './parquet.ts';
 import { slaAgreements, writeReference } from './reference.ts';
 import { planStories } from './stories.ts';
 import { xdrStories } from './story-facts.ts';
+import { tapStories } from './tap-facts.ts';
+import { writeTapFiles } from './tap-files.ts';
+import { writeNrtrdeFiles } from './nrtrde.ts';
+import { writeRapFiles } from './rap.ts';
 import { buildPartners } from './world.ts';
 import { writeXdrFiles } from './xdr-files.ts';
 
@@ -29,6 +33,12 @@ export async function generateWorld(o: GenerateOptions): Promise<Manifest> {
   const xdr = writeXdrFiles(o, partners, months, plan);
   await csvToParquet(probeXdrTable, xdr.conversions);
   files.push(...xdr.files);
+  const tap = writeTapFiles(o, partners, months, plan);
+  files.push(...tap.files);
+  const rap = writeRapFiles(o, tap.months);
+  files.push(...rap.files);
+  const nrtrde = writeNrtrdeFiles(o, partners, months);
+  files.push(...nrtrde.files);
   files.push(...writeIpxFiles(o, partners, months));
   files.push(...writeActiveFiles(o, partners, months, plan));
   const manifest: Manifest = {
@@ -39,7 +49,7 @@ export async function generateWorld(o: GenerateOptions): Promise<Manifest> {
     partners: partners.map((p) => p.tadig),
     totals: totals(files),
     files,
-    stories: xdrStories(o, partners, plan, sla, xdr),
+    stories: [...xdrStories(o, partners, plan, sla, xdr), ...tapStories(tap.facts, plan)],
   };
   writeManifest(o.out, manifest);
   return manifest;

@@ -17,8 +17,8 @@ export interface StoryPlan {
   sequenceGap: { partner: Partner; month: Month; day: number };
   /** A record of the first batch on or after this day is sent again in the next batch. */
   duplicate: { partner: Partner; month: Month; day: number };
-  /** The first batch on or after this day states a wrong TotalCharge. */
-  auditMismatch: { partner: Partner; month: Month; day: number; delta: number };
+  /** The first batch on or after this day states a TotalCharge too high by this share. */
+  auditMismatch: { partner: Partner; month: Month; day: number; share: number };
   /** SendAuthenticationInfo storm from the partner's VLRs on one day. */
   saiStorm: { partner: Partner; month: Month; day: number; hour: number; devices: number };
   /** Our subscribers registered in the partner's network who never show up in TAP. */
@@ -59,7 +59,7 @@ export function planStories(
       partner: nth(3),
       month: month(),
       day: rng.range(2, 20),
-      delta: rng.range(1000, 90000),
+      share: 0.05 + rng.float() * 0.2,
     },
     saiStorm: {
       partner: nth(4),

@@ -177,7 +177,7 @@ export function buildPartners(seed: number, count: number): Partner[] {
       routing: { home: 1 - lbo - regional, local: lbo, regional },
       iotShare: 0.05 + rng.float() * 0.15,
       legacyShare: 0.15 + rng.float() * 0.35,
-      sendsNrtrde: index % 2 === 0,
+      sendsNrtrde: index % 3 === 0,
       apn: `${name.split(' ')[0]!.toLowerCase()}.${country.iso3.toLowerCase()}`,
       firstSequence: rng.range(1, 40_000),
     };
