@@ -62,47 +62,121 @@ export interface Found {
   path: string;
 }
 
+/** One segment of a `select` path: a field name, iterated when it ends in `[]`. */
+interface Segment {
+  name: string;
+  many: boolean;
+}
+
+const compiled = new Map<string, Segment[]>();
+
+/** The segments of a path, split once per distinct path. */
+function segments(path: string): Segment[] {
+  let list = compiled.get(path);
+  if (list === undefined) {
+    list = path.split('/').map((segment) => {
+      const many = segment.endsWith('[]');
+      return { name: many ? segment.slice(0, -2) : segment, many };
+    });
+    compiled.set(path, list);
+  }
+  return list;
+}
+
+/** The child `name` of a struct; undefined when `value` is not a struct or has no such field. */
+function childOf(value: Value, name: string): Value | undefined {
+  return isStruct(value) ? value[name] : undefined;
+}
+
+function collect(
+  value: Value,
+  path: string,
+  list: readonly Segment[],
+  at: number,
+  out: Found[],
+): void {
+  if (at === list.length) {
+    out.push({ value, path });
+    return;
+  }
+  const segment = list[at] as Segment;
+  const child = childOf(value, segment.name);
+  if (child === undefined) return;
+  const childPath = path === '' ? segment.name : `${path}/${segment.name}`;
+  if (!segment.many) {
+    collect(child, childPath, list, at + 1, out);
+  } else if (Array.isArray(child)) {
+    for (let i = 0; i < child.length; i++)
+      collect(child[i] as Value, `${childPath}[${i}]`, list, at + 1, out);
+  }
+}
+
 /**
  * Every value at `path` below `root`. Segments are field names separated by `/`; a segment ending
  * in `[]` iterates a list (`basicServiceUsedList[]/chargeInformationList[]`).
  */
 export function select(root: Value | undefined, path: string, basePath = ''): Found[] {
-  let current: Found[] = root === undefined ? [] : [{ value: root, path: basePath }];
-  for (const segment of path.split('/')) {
-    const many = segment.endsWith('[]');
-    const name = many ? segment.slice(0, -2) : segment;
-    const next: Found[] = [];
-    for (const found of current) {
-      const child = asStruct(found.value)?.[name];
-      if (child === undefined) continue;
-      const childPath = found.path === '' ? name : `${found.path}/${name}`;
-      if (!many) next.push({ value: child, path: childPath });
-      else
-        asList(child).forEach((item, i) => next.push({ value: item, path: `${childPath}[${i}]` }));
+  const out: Found[] = [];
+  if (root !== undefined) collect(root, basePath, segments(path), 0, out);
+  return out;
+}
+
+/** The first value at `list[at…]` below `value`, depth first (the order `select` yields). */
+function firstAt(value: Value, list: readonly Segment[], at: number): Value | undefined {
+  let current = value;
+  for (let k = at; k < list.length; k++) {
+    const segment = list[k] as Segment;
+    const child = childOf(current, segment.name);
+    if (child === undefined) return undefined;
+    if (!segment.many) {
+      current = child;
+      continue;
     }
-    current = next;
+    if (!Array.isArray(child)) return undefined;
+    for (const item of child) {
+      const found = firstAt(item, list, k + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
   return current;
 }
 
 /** The first value found at any of `paths`, tried in order. */
 export function first(root: Value | undefined, paths: readonly string[]): Value | undefined {
+  if (root === undefined) return undefined;
   for (const path of paths) {
-    const found = select(root, path)[0];
-    if (found !== undefined) return found.value;
+    const found = firstAt(root, segments(path), 0);
+    if (found !== undefined) return found;
   }
   return undefined;
+}
+
+function sumAt(
+  value: Value,
+  list: readonly Segment[],
+  at: number,
+  total: bigint | null,
+): bigint | null {
+  if (at === list.length) {
+    const n = asBigInt(value);
+    return n === null ? total : (total ?? 0n) + n;
+  }
+  const segment = list[at] as Segment;
+  const child = childOf(value, segment.name);
+  if (child === undefined) return total;
+  if (!segment.many) return sumAt(child, list, at + 1, total);
+  if (!Array.isArray(child)) return total;
+  let sum = total;
+  for (const item of child) sum = sumAt(item, list, at + 1, sum);
+  return sum;
 }
 
 /** The sum of every INTEGER found at `paths`, or null when none is present. */
 export function sumAll(root: Value | undefined, paths: readonly string[]): bigint | null {
   let total: bigint | null = null;
-  for (const path of paths) {
-    for (const found of select(root, path)) {
-      const n = asBigInt(found.value);
-      if (n !== null) total = (total ?? 0n) + n;
-    }
-  }
+  if (root === undefined) return total;
+  for (const path of paths) total = sumAt(root, segments(path), 0, total);
   return total;
 }
 
