@@ -59,9 +59,9 @@ async function prepareXdr(rows: number): Promise<void> {
     const [iface, procedure, code] = procedures[i % procedures.length] ?? procedures[0];
     const time = new Date(start + i * 2000).toISOString().replace('T', ' ').replace('Z', '');
     const line = `${time},DEUNW,outbound,${iface},${procedure},2349900${String(i % 10_000_000).padStart(8, '0')},${code},${(50 + (i % 400)).toFixed(1)},EUTRAN\n`;
-    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
 const bytesOf = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);

@@ -3,7 +3,7 @@ import type { Command } from '../lib/command.ts';
 import { referenceDir, samplesDir } from '../lib/paths.ts';
 import { createProgress } from '../lib/progress.ts';
 import { build } from '../build/run.ts';
-import { listInputFiles } from '../ingest/files.ts';
+import { listInputFiles, totalBytes } from '../ingest/files.ts';
 import { ingestFiles } from '../ingest/run.ts';
 import { generatePartnerReports } from '../../reports/generate.ts';
 import { defaultReportsDir } from './report.ts';
@@ -26,7 +26,7 @@ Options:
       force: false,
       kind: undefined,
       quarantineDir: path.join(path.dirname(warehouse), 'quarantine'),
-      progress: createProgress(output, 'ingest', files.length),
+      progress: createProgress(output, 'ingest', files.length, await totalBytes(files)),
     });
     const quarantined = outcomes.filter((o) => o.status === 'quarantined');
     for (const o of quarantined) output.warn(`quarantined ${o.file}: ${o.reason ?? ''}`);

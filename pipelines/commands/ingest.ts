@@ -3,7 +3,7 @@ import { stringOption, type Command } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 import { createProgress } from '../lib/progress.ts';
 import { inputKinds, type InputKind } from '../ingest/detect.ts';
-import { listInputFiles } from '../ingest/files.ts';
+import { listInputFiles, totalBytes } from '../ingest/files.ts';
 import { ingestFiles } from '../ingest/run.ts';
 
 function parseKind(value: string | undefined): InputKind | undefined {
@@ -46,7 +46,7 @@ Options:
       kind: parseKind(stringOption(values, 'kind')),
       quarantineDir:
         stringOption(values, 'quarantine') ?? path.join(path.dirname(warehouse), 'quarantine'),
-      progress: createProgress(output, 'ingest', files.length),
+      progress: createProgress(output, 'ingest', files.length, await totalBytes(files)),
     });
     const failed = outcomes.filter((o) => o.status === 'quarantined');
     if (output.format === 'json') output.json({ warehouse, files: outcomes });

@@ -26,6 +26,13 @@ export async function listInputFiles(inputs: readonly string[]): Promise<string[
   return [...new Set(files)].sort();
 }
 
+/** The total size of files in bytes. */
+export async function totalBytes(files: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const file of files) total += (await stat(file)).size;
+  return total;
+}
+
 /** sha256 of a file's content, streamed. */
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');

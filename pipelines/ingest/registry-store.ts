@@ -15,6 +15,7 @@ export interface FileOutcome {
   status: FileStatus;
   rows: number;
   reason: string | null;
+  sizeBytes: number;
   result?: LoadResult;
 }
 
@@ -60,7 +61,6 @@ const literal = (value: string | number | null | undefined) =>
 export async function register(
   connection: DuckDBConnection,
   outcome: FileOutcome,
-  size: number,
   seconds: number,
 ): Promise<void> {
   const r = outcome.result;
@@ -68,7 +68,7 @@ export async function register(
     outcome.fileId,
     outcome.file,
     path.basename(outcome.file),
-    size,
+    outcome.sizeBytes,
     outcome.kind,
     outcome.format,
     r?.release,

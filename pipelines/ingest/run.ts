@@ -128,6 +128,7 @@ async function ingestOne(
     status: 'loaded',
     rows: 0,
     reason: null,
+    sizeBytes: size,
   };
   const previous = await loadedIdFor(connection, path.basename(file));
   if (previous === fileId && !options.force) {
@@ -136,7 +137,7 @@ async function ingestOne(
       status: 'skipped-duplicate' as const,
       reason: 'same content already loaded',
     };
-    await register(connection, skipped, size, seconds());
+    await register(connection, skipped, seconds());
     return skipped;
   }
   let plan: Plan | undefined;
@@ -152,7 +153,7 @@ async function ingestOne(
       const result = await loader(connection, file, fileId);
       const loaded = { ...outcome, kind, format, rows: totalRows(result), result };
       await options.afterLoad?.(file);
-      await register(connection, loaded, size, seconds());
+      await register(connection, loaded, seconds());
       return loaded;
     });
   } catch (error) {
@@ -166,7 +167,7 @@ async function ingestOne(
       status: 'quarantined' as const,
       reason,
     };
-    await register(connection, failed, size, seconds());
+    await register(connection, failed, seconds());
     return failed;
   }
 }
@@ -182,7 +183,7 @@ export async function ingestFiles(
     const outcomes: FileOutcome[] = [];
     for (const file of files) {
       const outcome = await ingestOne(connection, file, options);
-      options.progress.fileDone(outcome.rows);
+      options.progress.fileDone(outcome.rows, outcome.sizeBytes);
       outcomes.push(outcome);
     }
     options.progress.finish();

@@ -12,8 +12,19 @@ import {
   slaAgreementsTable,
 } from '../reference/raw-schema.ts';
 
+export type TabularKind =
+  | 'probe-xdr'
+  | 'ipx-measurements'
+  | 'active-tests'
+  | 'reference-home-network'
+  | 'reference-partners'
+  | 'reference-kpi-catalogue'
+  | 'reference-sla-agreements'
+  | 'reference-mcc-mnc'
+  | 'reference-cause-codes';
+
 export interface TabularSource {
-  kind: string;
+  kind: TabularKind;
   table: RawTable;
   /** The column that places a row in time (for restating months); none for reference data. */
   timeColumn: string | undefined;
@@ -21,13 +32,13 @@ export interface TabularSource {
   snapshot: boolean;
 }
 
-const measured = (kind: string, table: RawTable, timeColumn: string): TabularSource => ({
+const measured = (kind: TabularKind, table: RawTable, timeColumn: string): TabularSource => ({
   kind,
   table,
   timeColumn,
   snapshot: false,
 });
-const reference = (kind: string, table: RawTable): TabularSource => ({
+const reference = (kind: TabularKind, table: RawTable): TabularSource => ({
   kind,
   table,
   timeColumn: undefined,
