@@ -25,7 +25,12 @@ export function chargeRows(
   blocks: readonly ChargeBlock[],
 ): ChargeRows {
   const rows: ChargeRows = { charges: [], taxes: [], discounts: [] };
-  blocks.forEach((block, chargeInformationIndex) => {
+  for (
+    let chargeInformationIndex = 0;
+    chargeInformationIndex < blocks.length;
+    chargeInformationIndex++
+  ) {
+    const block = blocks[chargeInformationIndex] as ChargeBlock;
     const rate =
       block.exchangeRateCode === null ? undefined : ctx.exchangeRates.get(block.exchangeRateCode);
     for (const c of block.charges) {
@@ -93,6 +98,6 @@ export function chargeRows(
         discountRate: entry?.discountRate ?? null,
       });
     }
-  });
+  }
   return rows;
 }

@@ -20,6 +20,10 @@ function serviceCode(value: Value | undefined, alternative: string): string | nu
   return chosen?.[0] === alternative ? asText(chosen[1]) : null;
 }
 
+function get(body: Struct, list: readonly string[] | undefined): Value | undefined {
+  return list === undefined ? undefined : first(body, list);
+}
+
 export function eventRow(
   ctx: TapFileContext,
   recordIndex: number,
@@ -28,15 +32,14 @@ export function eventRow(
   totalCharge: bigint,
 ): TapEventRow {
   const paths = EVENT_PATHS[kind];
-  const get = (list: readonly string[] | undefined): Value | undefined =>
-    list === undefined ? undefined : first(body, list);
-  const start = paths === undefined ? noInstant : resolveDateTime(get(paths.start), ctx.utcOffsets);
-  const duration = asInt(get(paths?.duration));
-  const service = get(paths?.service);
+  const start =
+    paths === undefined ? noInstant : resolveDateTime(first(body, paths.start), ctx.utcOffsets);
+  const duration = asInt(get(body, paths?.duration));
+  const service = get(body, paths?.service);
   const tele = serviceCode(service, 'teleServiceCode');
-  const recEntityCode = asInt(get(paths?.recEntity));
+  const recEntityCode = asInt(get(body, paths?.recEntity));
   const recEntity = recEntityCode === null ? undefined : ctx.recEntities.get(recEntityCode);
-  const apn = asStruct(get(paths?.apn));
+  const apn = asStruct(get(body, paths?.apn));
   // Every column written out (no spread): V8 keeps such a literal in fast mode.
   return {
     file: ctx.file,
@@ -46,35 +49,35 @@ export function eventRow(
     recordIndex,
     recordKind: kind,
     eventType: paths === undefined ? 'unknown' : refineEventType(paths.type, tele),
-    imsi: asText(get(paths?.imsi)),
-    msisdn: asText(get(paths?.msisdn)),
-    imei: asText(get(paths?.imei)),
+    imsi: asText(get(body, paths?.imsi)),
+    msisdn: asText(get(body, paths?.msisdn)),
+    imei: asText(get(body, paths?.imei)),
     startLocal: start.local,
     startUtcOffset: start.utcOffset,
     startUtc: start.utc,
     endUtc: addSeconds(start.utc, duration),
     durationSeconds: duration,
-    causeForTermination: asInt(get(paths?.cause)),
+    causeForTermination: asInt(get(body, paths?.cause)),
     teleServiceCode: tele,
     bearerServiceCode: serviceCode(service, 'bearerServiceCode'),
-    supplServiceCode: asText(get(paths?.supplService)),
-    eventService: asInt(get(paths?.eventService)),
-    calledNumber: asText(get(paths?.called)),
-    callingNumber: asText(get(paths?.calling)),
-    nonChargedParty: asText(get(paths?.nonChargedParty)),
-    servingNetwork: asText(get(paths?.servingNetwork)),
+    supplServiceCode: asText(get(body, paths?.supplService)),
+    eventService: asInt(get(body, paths?.eventService)),
+    calledNumber: asText(get(body, paths?.called)),
+    callingNumber: asText(get(body, paths?.calling)),
+    nonChargedParty: asText(get(body, paths?.nonChargedParty)),
+    servingNetwork: asText(get(body, paths?.servingNetwork)),
     recEntityCode,
     recEntityType: recEntity?.type ?? null,
     recEntityId: recEntity?.id ?? null,
-    locationArea: asInt(get(paths?.locationArea)),
-    cellId: asInt(get(paths?.cellId)),
+    locationArea: asInt(get(body, paths?.locationArea)),
+    cellId: asInt(get(body, paths?.cellId)),
     apnNi: asText(apn?.accessPointNameNI),
     apnOi: asText(apn?.accessPointNameOI),
     dataVolumeIncoming: paths === undefined ? null : sumAll(body, paths.volumeIn),
     dataVolumeOutgoing: paths === undefined ? null : sumAll(body, paths.volumeOut),
-    chargingId: asBigInt(get(paths?.chargingId)),
-    partialTypeIndicator: asText(get(paths?.partialType)),
-    rapFileSequenceNumber: asText(get(paths?.rapFileSequenceNumber)),
+    chargingId: asBigInt(get(body, paths?.chargingId)),
+    partialTypeIndicator: asText(get(body, paths?.partialType)),
+    rapFileSequenceNumber: asText(get(body, paths?.rapFileSequenceNumber)),
     totalCharge,
     tapCurrency: ctx.tapCurrency,
     tapDecimalPlaces: ctx.tapDecimalPlaces,

@@ -127,21 +127,35 @@ export function headerTimestampIssues(bci: Struct | undefined, base: string): Is
   });
 }
 
+function negative(value: bigint | null): value is bigint {
+  return value !== null && value < 0n;
+}
+
+function negativeIssue(issues: Issue[], value: bigint, itemPath: string, name: string): void {
+  issues.push({ itemPath, message: `${name} ${value} is negative` });
+}
+
 export function negativeAmountIssues(blocks: readonly ChargeBlock[]): Issue[] {
   const issues: Issue[] = [];
-  const check = (value: bigint | null, itemPath: string, name: string): void => {
-    if (value !== null && value < 0n)
-      issues.push({ itemPath, message: `${name} ${value} is negative` });
-  };
   for (const block of blocks) {
-    for (const c of block.charges) check(c.charge, c.itemPath, 'charge');
+    for (const c of block.charges)
+      if (negative(c.charge)) negativeIssue(issues, c.charge, c.itemPath, 'charge');
     for (const t of block.taxes) {
-      check(t.taxValue, `${t.itemPath}/taxValue`, 'tax value');
-      check(t.taxableAmount, `${t.itemPath}/taxableAmount`, 'taxable amount');
+      if (negative(t.taxValue))
+        negativeIssue(issues, t.taxValue, `${t.itemPath}/taxValue`, 'tax value');
+      if (negative(t.taxableAmount))
+        negativeIssue(issues, t.taxableAmount, `${t.itemPath}/taxableAmount`, 'taxable amount');
     }
     for (const d of block.discounts) {
-      check(d.discount, `${d.itemPath}/discount`, 'discount');
-      check(d.discountableAmount, `${d.itemPath}/discountableAmount`, 'discountable amount');
+      if (negative(d.discount))
+        negativeIssue(issues, d.discount, `${d.itemPath}/discount`, 'discount');
+      if (negative(d.discountableAmount))
+        negativeIssue(
+          issues,
+          d.discountableAmount,
+          `${d.itemPath}/discountableAmount`,
+          'discountable amount',
+        );
     }
   }
   return issues;

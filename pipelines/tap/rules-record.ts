@@ -2,7 +2,14 @@
 import type { RecordView, Issue, Rule } from './rules.ts';
 import { negativeAmountIssues } from './rule-checks.ts';
 import { parseLocalTimestamp } from './time.ts';
-import { asBigInt, asInt, asList, asText, show, type FieldVisit } from './value.ts';
+import type { Value } from '../asn1/types.ts';
+import { asInt, asText, show, type FieldVisit } from './value.ts';
+
+/** `asBigInt(value) < 0` without converting a number to a bigint. */
+function isNegative(value: Value): boolean {
+  if (typeof value === 'bigint') return value < 0n;
+  return typeof value === 'number' && Number.isInteger(value) && value < 0;
+}
 
 /** TD.57 charge types; 3.10 adds directory assistance with completion, voice mail and multi-rate. */
 const CHARGE_TYPES = new Set(['00', '01', '03', '04', '21']);
@@ -19,23 +26,93 @@ const QUANTITIES = [
   'chargedUnits',
 ];
 
-const visits = (view: RecordView, ...names: string[]): FieldVisit[] =>
-  names.flatMap((name) => view.fields.get(name) ?? []);
+/** Every field name the record rules below read from `RecordView.fields`. */
+export const RECORD_FIELDS: ReadonlySet<string> = new Set([
+  'localTimeStamp',
+  'utcTimeOffsetCode',
+  'recEntityCode',
+  'recEntity',
+  'recEntityCodeList',
+  'exchangeRateCode',
+  'taxCode',
+  'discountCode',
+  'chargeType',
+  'causeForTerm',
+  ...QUANTITIES,
+]);
+
+/** An issue for each visit of the fields `names` (in that order) for which `bad` gives a message. */
+function issuesOf(
+  view: RecordView,
+  names: readonly string[],
+  bad: (f: FieldVisit) => string | null,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const name of names) {
+    const list = view.fields.get(name);
+    if (list === undefined) continue;
+    for (const f of list) {
+      const message = bad(f);
+      if (message !== null) issues.push({ itemPath: f.path, message });
+    }
+  }
+  return issues;
+}
+
+function checkCode(
+  value: Value,
+  itemPath: string,
+  table: ReadonlyMap<number, unknown>,
+  what: string,
+  issues: Issue[],
+): void {
+  const c = asInt(value);
+  if (c !== null && !table.has(c))
+    issues.push({ itemPath, message: `${what} ${c} is not in the file's table` });
+}
 
 /** Codes (single or lists) that must be keys of a header table. */
 function unknownCodes(
   view: RecordView,
-  names: string[],
+  names: readonly string[],
   table: ReadonlyMap<number, unknown>,
   what: string,
 ): Issue[] {
-  return visits(view, ...names).flatMap((v) => {
-    const codes = Array.isArray(v.value) ? asList(v.value) : [v.value];
-    return codes
-      .map((c) => asInt(c))
-      .filter((c): c is number => c !== null && !table.has(c))
-      .map((c) => ({ itemPath: v.path, message: `${what} ${c} is not in the file's table` }));
-  });
+  const issues: Issue[] = [];
+  for (const name of names) {
+    for (const v of view.fields.get(name) ?? []) {
+      if (!Array.isArray(v.value)) checkCode(v.value, v.path, table, what, issues);
+      else for (const c of v.value) checkCode(c, v.path, table, what, issues);
+    }
+  }
+  return issues;
+}
+
+const TIMESTAMP_FIELDS = ['localTimeStamp'];
+const CHARGE_TYPE_FIELDS = ['chargeType'];
+const CAUSE_FIELDS = ['causeForTerm'];
+
+function badTimestamp(f: FieldVisit): string | null {
+  return typeof f.value === 'string' && parseLocalTimestamp(f.value) !== null
+    ? null
+    : `'${show(f.value)}' is not a CCYYMMDDhhmmss date and time`;
+}
+
+function chargeTypeCheck(valid: ReadonlySet<string>): (f: FieldVisit) => string | null {
+  return (f) =>
+    valid.has(asText(f.value) ?? '') ? null : `charge type '${show(f.value)}' is not valid`;
+}
+const badChargeType = chargeTypeCheck(CHARGE_TYPES);
+const badChargeType310 = chargeTypeCheck(CHARGE_TYPES_310);
+
+function badCause(f: FieldVisit): string | null {
+  return CAUSES_FOR_TERM.has(asInt(f.value) ?? -1)
+    ? null
+    : `cause for termination ${show(f.value)} is not valid`;
+}
+
+function negativeQuantity(f: FieldVisit): string | null {
+  return isNegative(f.value) ? `${f.name} ${show(f.value)} is negative` : null;
 }
 
 export const RECORD_RULES: readonly Rule[] = [
@@ -44,13 +121,7 @@ export const RECORD_RULES: readonly Rule[] = [
     scope: 'record',
     severity: 'severe',
     description: 'Local timestamps in records are 14 digits and a real date and time',
-    check: (v) =>
-      visits(v, 'localTimeStamp')
-        .filter((f) => typeof f.value !== 'string' || parseLocalTimestamp(f.value) === null)
-        .map((f) => ({
-          itemPath: f.path,
-          message: `'${show(f.value)}' is not a CCYYMMDDhhmmss date and time`,
-        })),
+    check: (v) => issuesOf(v, TIMESTAMP_FIELDS, badTimestamp),
   },
   {
     id: 'TAP-UTC-OFFSET-CODE-UNKNOWN',
@@ -101,12 +172,11 @@ export const RECORD_RULES: readonly Rule[] = [
       'Charge types are valid TD.57 values (00, 01, 03, 04, 21; 3.10 also 05, 14, 15, 100–102)',
     check: (v) => {
       const valid = v.ctx.module === 'TAP-3.10' ? CHARGE_TYPES_310 : CHARGE_TYPES;
-      return visits(v, 'chargeType')
-        .filter((f) => !valid.has(asText(f.value) ?? ''))
-        .map((f) => ({
-          itemPath: f.path,
-          message: `charge type '${show(f.value)}' is not valid`,
-        }));
+      return issuesOf(
+        v,
+        CHARGE_TYPE_FIELDS,
+        valid === CHARGE_TYPES ? badChargeType : badChargeType310,
+      );
     },
   },
   {
@@ -114,24 +184,22 @@ export const RECORD_RULES: readonly Rule[] = [
     scope: 'record',
     severity: 'severe',
     description: "A ChargeInformation with charge details has a total (charge type '00')",
-    check: (v) =>
-      v.blocks
-        .filter((b) => b.source === 'charge-information' || b.source === 'session-charge')
-        .filter((b) => b.charges.length > 0 && !b.charges.some((c) => c.chargeType === '00'))
-        .map((b) => ({ itemPath: b.itemPath, message: "no charge detail of type '00'" })),
+    check: (v) => {
+      const issues: Issue[] = [];
+      for (const b of v.blocks) {
+        if (b.source !== 'charge-information' && b.source !== 'session-charge') continue;
+        if (b.charges.length > 0 && !b.charges.some((c) => c.chargeType === '00'))
+          issues.push({ itemPath: b.itemPath, message: "no charge detail of type '00'" });
+      }
+      return issues;
+    },
   },
   {
     id: 'TAP-CAUSE-FOR-TERM',
     scope: 'record',
     severity: 'severe',
     description: 'CauseForTerm is one of 3, 4, 5, 20 (normal release is expressed by its absence)',
-    check: (v) =>
-      visits(v, 'causeForTerm')
-        .filter((f) => !CAUSES_FOR_TERM.has(asInt(f.value) ?? -1))
-        .map((f) => ({
-          itemPath: f.path,
-          message: `cause for termination ${show(f.value)} is not valid`,
-        })),
+    check: (v) => issuesOf(v, CAUSE_FIELDS, badCause),
   },
   {
     id: 'TAP-NEGATIVE-AMOUNT',
@@ -145,9 +213,6 @@ export const RECORD_RULES: readonly Rule[] = [
     scope: 'record',
     severity: 'severe',
     description: 'Volumes, durations and units are not negative',
-    check: (v) =>
-      visits(v, ...QUANTITIES)
-        .filter((f) => (asBigInt(f.value) ?? 0n) < 0n)
-        .map((f) => ({ itemPath: f.path, message: `${f.name} ${show(f.value)} is negative` })),
+    check: (v) => issuesOf(v, QUANTITIES, negativeQuantity),
   },
 ];

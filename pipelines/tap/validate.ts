@@ -15,6 +15,7 @@ import {
 import { EVENT_PATHS, recordKind } from './events.ts';
 import { accumulate, emptyTotals } from './rule-checks.ts';
 import { RULES, type Finding, type Issue, type Rule } from './rules.ts';
+import { RECORD_FIELDS, RECORD_RULES } from './rules-record.ts';
 import { resolveDateTime } from './time.ts';
 import { asStruct, first, indexFields } from './value.ts';
 
@@ -65,6 +66,9 @@ export function createValidator(
   );
   const all: Finding[] = [...headerFindings];
   const totals = emptyTotals();
+  const recordRules = use('record');
+  // The built-in record rules read a known set of field names; other rules get the full index.
+  const only = recordRules.every((r) => RECORD_RULES.includes(r)) ? RECORD_FIELDS : undefined;
 
   return {
     headerFindings,
@@ -75,11 +79,16 @@ export function createValidator(
       const start =
         paths === undefined ? null : resolveDateTime(first(body, paths.start), ctx.utcOffsets).utc;
       accumulate(totals, blocks, start);
-      const view = { ctx, kind, fields: indexFields(body, kind), blocks };
-      const found = use('record').flatMap((rule) =>
-        findings(file, item.index, rule, rule.check(view)),
-      );
-      all.push(...found);
+      const view = { ctx, kind, fields: indexFields(body, kind, only), blocks };
+      const found: Finding[] = [];
+      for (const rule of recordRules) {
+        const issues = rule.check(view);
+        if (issues.length === 0) continue;
+        for (const f of findings(file, item.index, rule, issues)) {
+          found.push(f);
+          all.push(f);
+        }
+      }
       return found;
     },
     finish(trailer) {

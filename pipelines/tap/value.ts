@@ -188,24 +188,46 @@ export interface FieldVisit {
   parent: Struct;
 }
 
-/** Every field of every struct below `root`, depth first, grouped by field name. */
-export function indexFields(root: Value, basePath: string): Map<string, FieldVisit[]> {
+function visitFields(
+  value: Value,
+  path: string,
+  index: Map<string, FieldVisit[]>,
+  only: ReadonlySet<string> | undefined,
+): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (i in value) visitFields(value[i] as Value, `${path}[${i}]`, index, only);
+    }
+    return;
+  }
+  if (!isStruct(value)) return;
+  for (const name in value) {
+    const child = value[name] as Value;
+    const wanted = only === undefined || only.has(name);
+    const inner = typeof child === 'object' && child !== null && !(child instanceof Uint8Array);
+    if (!wanted && !inner) continue;
+    const childPath = path === '' ? name : `${path}/${name}`;
+    if (wanted) {
+      const list = index.get(name);
+      const entry: FieldVisit = { name, value: child, path: childPath, parent: value };
+      if (list === undefined) index.set(name, [entry]);
+      else list.push(entry);
+    }
+    if (inner) visitFields(child, childPath, index, only);
+  }
+}
+
+/**
+ * Every field of every struct below `root`, depth first, grouped by field name. With `only`, the
+ * walk still covers everything but indexes just those names (and builds no path for the others).
+ */
+export function indexFields(
+  root: Value,
+  basePath: string,
+  only?: ReadonlySet<string>,
+): Map<string, FieldVisit[]> {
   const index = new Map<string, FieldVisit[]>();
-  const visit = (value: Value, path: string): void => {
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, `${path}[${i}]`));
-      return;
-    }
-    if (!isStruct(value)) return;
-    for (const [name, child] of Object.entries(value)) {
-      const childPath = path === '' ? name : `${path}/${name}`;
-      const list = index.get(name) ?? [];
-      list.push({ name, value: child, path: childPath, parent: value });
-      index.set(name, list);
-      visit(child, childPath);
-    }
-  };
-  visit(root, basePath);
+  visitFields(root, basePath, index, only);
   return index;
 }
 
