@@ -49,7 +49,21 @@ export async function generateWorld(o: GenerateOptions): Promise<Manifest> {
     partners: partners.map((p) => p.tadig),
     totals: totals(files),
     files,
-    stories: [...xdrStories(o, partners, plan, sla, xdr), ...tapStories(tap.facts, plan)],
+    stories: [
+      ...xdrStories(o, partners, plan, sla, xdr),
+      ...tapStories(tap.facts, plan),
+      {
+        story: 'rap-returns',
+        description:
+          'What we return in RAP: the missing sequence number, the file with the wrong audit total (fatal) and severe returns (the duplicate, and records whose charge does not match the agreement)',
+        files: rap.returns,
+      },
+      {
+        story: 'late-nrtrde',
+        description: 'NRTRDE files made available more than four hours after their window closed',
+        files: nrtrde.lateFiles,
+      },
+    ],
   };
   writeManifest(o.out, manifest);
   return manifest;
