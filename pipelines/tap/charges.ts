@@ -191,8 +191,11 @@ function toBlock(
   };
 }
 
+const CONTENT_USED = 'contentTransaction/contentServiceUsed[';
+
 /** True when the charges below `path` are refunds (ContentServiceUsed ChargeRefundIndicator 1). */
 function isRefund(body: Struct, itemPath: string): boolean {
+  if (!itemPath.startsWith(CONTENT_USED)) return false;
   const m = /^contentTransaction\/contentServiceUsed\[(\d+)\]/.exec(itemPath);
   if (m === null) return false;
   const used = asStruct(asList(body.contentServiceUsed)[Number(m[1])]);

@@ -1,10 +1,20 @@
 /** One call event → TapEventRow, reading EVENT_PATHS. */
 import type { Struct, Value } from '../asn1/types.ts';
 import type { TapFileContext } from './context.ts';
-import { EVENT_PATHS, refineEventType } from './events.ts';
+import { EVENT_PATHS, refineEventType, type EventPaths, type TapEventType } from './events.ts';
 import type { TapEventRow, TapFileKey } from './rows.ts';
-import { addSeconds, noInstant, resolveDateTime } from './time.ts';
-import { asBigInt, asInt, asStruct, asText, choiceOf, first, sumAll } from './value.ts';
+import { addSeconds, noInstant, resolveDateTime, type Instant } from './time.ts';
+import {
+  asBigInt,
+  asInt,
+  asStruct,
+  asText,
+  choiceOf,
+  compilePaths,
+  firstOf,
+  sumOf,
+  type CompiledPaths,
+} from './value.ts';
 
 export function fileKey(ctx: TapFileContext): TapFileKey {
   return {
@@ -20,8 +30,37 @@ function serviceCode(value: Value | undefined, alternative: string): string | nu
   return chosen?.[0] === alternative ? asText(chosen[1]) : null;
 }
 
-function get(body: Struct, list: readonly string[] | undefined): Value | undefined {
-  return list === undefined ? undefined : first(body, list);
+type PathKey = Exclude<keyof EventPaths, 'type'>;
+type Compiled = { type: TapEventType } & { [K in PathKey]: CompiledPaths };
+
+const compiledByKind = new Map<string, Compiled | null>();
+
+/** EVENT_PATHS of a record kind, split once per kind; null for a kind it does not know. */
+function compiledPaths(kind: string): Compiled | null {
+  let compiled = compiledByKind.get(kind);
+  if (compiled === undefined) {
+    const paths = Object.hasOwn(EVENT_PATHS, kind) ? EVENT_PATHS[kind] : undefined;
+    compiled = null;
+    if (paths !== undefined) {
+      const entries: [string, unknown][] = Object.entries(paths).map(([key, value]) => [
+        key,
+        key === 'type' ? value : compilePaths(value as readonly string[]),
+      ]);
+      compiled = Object.fromEntries(entries) as Compiled;
+    }
+    compiledByKind.set(kind, compiled);
+  }
+  return compiled;
+}
+
+function get(body: Struct, paths: CompiledPaths | undefined): Value | undefined {
+  return paths === undefined ? undefined : firstOf(body, paths);
+}
+
+/** The record's start (its kind's DateTime), resolved through the file's offset table. */
+export function eventStart(ctx: TapFileContext, kind: string, body: Struct): Instant {
+  const paths = compiledPaths(kind);
+  return paths === null ? noInstant : resolveDateTime(firstOf(body, paths.start), ctx.utcOffsets);
 }
 
 export function eventRow(
@@ -31,9 +70,8 @@ export function eventRow(
   body: Struct,
   totalCharge: bigint,
 ): TapEventRow {
-  const paths = EVENT_PATHS[kind];
-  const start =
-    paths === undefined ? noInstant : resolveDateTime(first(body, paths.start), ctx.utcOffsets);
+  const paths = compiledPaths(kind) ?? undefined;
+  const start = eventStart(ctx, kind, body);
   const duration = asInt(get(body, paths?.duration));
   const service = get(body, paths?.service);
   const tele = serviceCode(service, 'teleServiceCode');
@@ -73,8 +111,8 @@ export function eventRow(
     cellId: asInt(get(body, paths?.cellId)),
     apnNi: asText(apn?.accessPointNameNI),
     apnOi: asText(apn?.accessPointNameOI),
-    dataVolumeIncoming: paths === undefined ? null : sumAll(body, paths.volumeIn),
-    dataVolumeOutgoing: paths === undefined ? null : sumAll(body, paths.volumeOut),
+    dataVolumeIncoming: paths === undefined ? null : sumOf(body, paths.volumeIn),
+    dataVolumeOutgoing: paths === undefined ? null : sumOf(body, paths.volumeOut),
     chargingId: asBigInt(get(body, paths?.chargingId)),
     partialTypeIndicator: asText(get(body, paths?.partialType)),
     rapFileSequenceNumber: asText(get(body, paths?.rapFileSequenceNumber)),

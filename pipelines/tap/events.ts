@@ -246,6 +246,8 @@ export function refineEventType(type: TapEventType, teleServiceCode: string | nu
 
 /** The record's kind and body: `{ mobileOriginatedCall: {...} }` → ['mobileOriginatedCall', {...}]. */
 export function recordKind(value: Struct): [string, Struct] {
-  const [kind, body] = Object.entries(value)[0] ?? ['unknown', undefined];
-  return [kind, asStruct(body) ?? {}];
+  for (const kind in value) {
+    if (Object.hasOwn(value, kind)) return [kind, asStruct(value[kind]) ?? {}];
+  }
+  return ['unknown', {}];
 }

@@ -12,12 +12,12 @@ import {
   type RecordItem,
   type TrailerItem,
 } from './context.ts';
-import { EVENT_PATHS, recordKind } from './events.ts';
+import { eventStart } from './event-row.ts';
+import { recordKind } from './events.ts';
 import { accumulate, emptyTotals } from './rule-checks.ts';
 import { RULES, type Finding, type Issue, type Rule } from './rules.ts';
 import { RECORD_FIELDS, RECORD_RULES } from './rules-record.ts';
-import { resolveDateTime } from './time.ts';
-import { asStruct, first, indexFields } from './value.ts';
+import { asStruct, indexFields } from './value.ts';
 
 export type { Finding, Rule } from './rules.ts';
 export { RULES } from './rules.ts';
@@ -75,9 +75,7 @@ export function createValidator(
     record(item) {
       const [kind, body] = recordKind(item.value);
       const blocks = chargeBlocks(kind, body);
-      const paths = EVENT_PATHS[kind];
-      const start =
-        paths === undefined ? null : resolveDateTime(first(body, paths.start), ctx.utcOffsets).utc;
+      const start = eventStart(ctx, kind, body).utc;
       accumulate(totals, blocks, start);
       const view = { ctx, kind, fields: indexFields(body, kind, only), blocks };
       const found: Finding[] = [];

@@ -142,11 +142,18 @@ function firstAt(value: Value, list: readonly Segment[], at: number): Value | un
   return current;
 }
 
-/** The first value found at any of `paths`, tried in order. */
-export function first(root: Value | undefined, paths: readonly string[]): Value | undefined {
+/** Paths split once (see `compilePaths`), for `firstOf` and `sumOf`. */
+export type CompiledPaths = readonly (readonly Segment[])[];
+
+export function compilePaths(paths: readonly string[]): CompiledPaths {
+  return paths.map(segments);
+}
+
+/** The first value found at any of the compiled paths, tried in order. */
+export function firstOf(root: Value | undefined, paths: CompiledPaths): Value | undefined {
   if (root === undefined) return undefined;
   for (const path of paths) {
-    const found = firstAt(root, segments(path), 0);
+    const found = firstAt(root, path, 0);
     if (found !== undefined) return found;
   }
   return undefined;
@@ -172,11 +179,11 @@ function sumAt(
   return sum;
 }
 
-/** The sum of every INTEGER found at `paths`, or null when none is present. */
-export function sumAll(root: Value | undefined, paths: readonly string[]): bigint | null {
+/** The sum of every INTEGER found at the compiled paths, or null when none is present. */
+export function sumOf(root: Value | undefined, paths: CompiledPaths): bigint | null {
   let total: bigint | null = null;
   if (root === undefined) return total;
-  for (const path of paths) total = sumAt(root, segments(path), 0, total);
+  for (const path of paths) total = sumAt(root, path, 0, total);
   return total;
 }
 
