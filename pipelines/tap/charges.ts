@@ -115,8 +115,9 @@ function chargeDetail(value: Value, itemPath: string, source: ChargeSource): Cha
   };
 }
 
-function taxes(block: Struct, path: string, field: string): TaxItem[] {
-  return select(block, `${field}[]`, path).map(({ value, path: itemPath }) => {
+/** `listPath` is `taxInformation[]` or `taxInformationList[]`. */
+function taxes(block: Struct, path: string, listPath: string): TaxItem[] {
+  return select(block, listPath, path).map(({ value, path: itemPath }) => {
     const t = asStruct(value) ?? {};
     return {
       itemPath,
@@ -174,8 +175,8 @@ function toBlock(
   const block = asStruct(value) ?? {};
   const taxField =
     source === 'charge-information' || source === 'camel-invocation-fee'
-      ? 'taxInformation'
-      : 'taxInformationList';
+      ? 'taxInformation[]'
+      : 'taxInformationList[]';
   return {
     itemPath,
     source,
