@@ -11,7 +11,13 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'bin/*.js', 'pipelines/setup/*.mjs'],
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'bin/*.js',
+            'pipelines/setup/*.mjs',
+            'pipelines/ingest/*.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

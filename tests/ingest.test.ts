@@ -220,6 +220,32 @@ describe('atomicity and quarantine', () => {
     }
   });
 
+  it('a decode error in the worker thread quarantines the file with its byte offset', async () => {
+    const { file } = writeTap(dir, 'CDDEUNWGBRHM00011', 3000);
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBeGreaterThan(256 * 1024); // large enough for the worker thread
+    writeFileSync(path.join(inbox, 'CDDEUNWGBRHM00011'), bytes.subarray(0, bytes.length - 100));
+    writeTap(inbox, 'CDDEUNWGBRHM00012', 3000);
+    writeFileSync(path.join(inbox, 'manifest.json'), '{\n  "not": "data"\n}\n');
+    const outcomes = await ingest([inbox]);
+    expect(outcomes.map((o) => [path.basename(o.file), o.status])).toEqual([
+      ['CDDEUNWGBRHM00011', 'quarantined'],
+      ['CDDEUNWGBRHM00012', 'loaded'],
+    ]);
+    expect(outcomes[0]?.reason).toMatch(/CDDEUNWGBRHM00011: .* at byte \d+/);
+    expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 3004 }]);
+  });
+
+  it('gives the same rows with and without the worker thread', async () => {
+    writeTap(inbox, 'CDDEUNWGBRHM00013', 3000);
+    await ingest([inbox]);
+    const threaded = await query('SELECT * EXCLUDE (file_id) FROM raw.tap_charges ORDER BY ALL');
+    await ingest([inbox], { force: true, workers: false });
+    const inline = await query('SELECT * EXCLUDE (file_id) FROM raw.tap_charges ORDER BY ALL');
+    expect(inline).toEqual(threaded);
+    expect(inline.length).toBeGreaterThan(3000);
+  });
+
   it('--kind forces a tabular kind, and refuses a BER file of another kind', async () => {
     writeIpxCsv(inbox, 'ipx.csv');
     writeRapAck(inbox, 'ACGBRHMDEUNW00001');

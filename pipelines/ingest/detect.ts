@@ -2,10 +2,10 @@
 import { open } from 'node:fs/promises';
 import { detectKind as detectBer } from '../asn1/index.ts';
 import type { FileKind } from '../asn1/index.ts';
+import type { BerKind } from './codec-sources.ts';
 import { tabularSources, type TabularSource } from './sources.ts';
 import type { TabularFormat } from './tabular.ts';
 
-export type BerKind = 'tap' | 'rap' | 'nrtrde';
 export type InputKind = BerKind | TabularSource['kind'];
 
 export const inputKinds: readonly InputKind[] = [

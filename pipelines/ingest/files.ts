@@ -5,6 +5,10 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../lib/errors.ts';
 
+/** Files in a folder that are about the data, not data: dot files, READMEs, a generator manifest. */
+const skipped = (name: string) =>
+  name.startsWith('.') || name.endsWith('.md') || name === 'manifest.json';
+
 /** Expands files and folders (recursively) into a sorted list of files; hidden files are skipped. */
 export async function listInputFiles(inputs: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -17,7 +21,7 @@ export async function listInputFiles(inputs: readonly string[]): Promise<string[
     else if (info.isDirectory()) {
       const entries = await readdir(input, { recursive: true, withFileTypes: true });
       for (const entry of entries) {
-        if (entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.md')) {
+        if (entry.isFile() && !skipped(entry.name)) {
           files.push(path.resolve(entry.parentPath, entry.name));
         }
       }

@@ -11,15 +11,16 @@ import type { Progress } from '../lib/progress.ts';
 import { createTableSql, type RawTable } from '../lib/raw-table.ts';
 import { buildRunsTable, ingestedFilesTable } from '../lib/registry.ts';
 import { inTransaction, sqlString, withWarehouse } from '../lib/warehouse.ts';
-import { loadNrtrde } from '../nrtrde/load.ts';
 import { nrtrdeTables } from '../nrtrde/raw-schema.ts';
-import { loadRap } from '../rap/load.ts';
 import { rapTables } from '../rap/raw-schema.ts';
-import { loadTap } from '../tap/load.ts';
 import { tapTables } from '../tap/raw-schema.ts';
-import { berKindOf, formatOf, readHead, type BerKind, type InputKind } from './detect.ts';
+import { appendBatches } from './append-batches.ts';
+import { codecSources, type BerKind } from './codec-sources.ts';
+import { DecodePool } from './decode-pool.ts';
+import { berKindOf, formatOf, readHead, type InputKind } from './detect.ts';
 import { sha256File } from './files.ts';
 import { totalRows, type Loader } from './load-result.ts';
+import { defaultBatchSize } from './row-batches.ts';
 import { quarantine } from './quarantine.ts';
 import {
   loadedIdFor,
@@ -44,13 +45,28 @@ const dataTables: readonly RawTable[] = [
 /** Every table ingest writes; SQLMesh's external models are generated from the same list. */
 export const rawTables: readonly RawTable[] = [...dataTables, ingestedFilesTable, buildRunsTable];
 
-const berLoaders: Record<BerKind, Loader> = { tap: loadTap, rap: loadRap, nrtrde: loadNrtrde };
+/** Codec files at least this large are decoded in the worker thread while this one appends. */
+const workerThreshold = 256 * 1024;
+
+function codecLoader(kind: BerKind, pool: DecodePool | undefined): Loader {
+  const source = codecSources[kind];
+  return async (connection, file, fileId) => {
+    const { size } = await stat(file);
+    const batches =
+      pool !== undefined && size >= workerThreshold
+        ? pool.batches(kind, file, defaultBatchSize)
+        : source.batches(file, defaultBatchSize);
+    return appendBatches(connection, source.tables, batches, fileId);
+  };
+}
 
 export interface IngestOptions {
   force: boolean;
   kind: InputKind | undefined;
   quarantineDir: string;
   progress: Progress;
+  /** Decode large codec files in a worker thread (default true). */
+  workers?: boolean;
   /** Test hook: called inside a file's transaction after its rows are written. */
   afterLoad?: (file: string) => Promise<void>;
 }
@@ -84,6 +100,7 @@ async function planFor(
   connection: DuckDBConnection,
   file: string,
   forced: InputKind | undefined,
+  pool: DecodePool | undefined,
 ): Promise<Plan> {
   const head = await readHead(file);
   const format = formatOf(head);
@@ -94,7 +111,7 @@ async function planFor(
     if (kind === undefined) throw unknownKind(file, 'unknown file kind');
     if (forced !== undefined && forced !== kind)
       throw unknownKind(file, `a ${kind.toUpperCase()} file, not ${forced}`);
-    return { kind, format, loader: berLoaders[kind] };
+    return { kind, format, loader: codecLoader(kind, pool) };
   }
   const tabular: TabularFormat = format;
   const names = await columnNames(connection, file, tabular).catch((error: unknown) => {
@@ -115,6 +132,7 @@ async function ingestOne(
   connection: DuckDBConnection,
   file: string,
   options: IngestOptions,
+  pool: DecodePool | undefined,
 ): Promise<FileOutcome> {
   const started = performance.now();
   const { size } = await stat(file);
@@ -142,7 +160,7 @@ async function ingestOne(
   }
   let plan: Plan | undefined;
   try {
-    plan = await planFor(connection, file, options.kind);
+    plan = await planFor(connection, file, options.kind, pool);
     const { kind, format, loader } = plan;
     return await inTransaction(connection, async () => {
       // Reference data is a snapshot: the new file replaces every earlier one of its kind.
@@ -181,10 +199,15 @@ export async function ingestFiles(
   return withWarehouse(warehouse, 'write', async (connection) => {
     await ensureTables(connection);
     const outcomes: FileOutcome[] = [];
-    for (const file of files) {
-      const outcome = await ingestOne(connection, file, options);
-      options.progress.fileDone(outcome.rows, outcome.sizeBytes);
-      outcomes.push(outcome);
+    const pool = options.workers === false ? undefined : new DecodePool();
+    try {
+      for (const file of files) {
+        const outcome = await ingestOne(connection, file, options, pool);
+        options.progress.fileDone(outcome.rows, outcome.sizeBytes);
+        outcomes.push(outcome);
+      }
+    } finally {
+      await pool?.close();
     }
     options.progress.finish();
     return outcomes;

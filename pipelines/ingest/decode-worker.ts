@@ -1,0 +1,58 @@
+/**
+ * Worker thread: decodes, normalises and validates one codec file at a time and posts its row
+ * batches to the main thread, at most two ahead of what the main thread has appended.
+ */
+import { parentPort } from 'node:worker_threads';
+import { RoamError } from '../lib/errors.ts';
+import { codecSources, type BerKind } from './codec-sources.ts';
+import type { BatchSummary, RowBatch } from './row-batches.ts';
+
+export interface DecodeJob {
+  kind: BerKind;
+  file: string;
+  size: number;
+}
+
+export type WorkerMessage =
+  | { type: 'batch'; batch: RowBatch }
+  | { type: 'done'; summary: BatchSummary }
+  | { type: 'error'; known: boolean; message: string; stack: string | undefined };
+
+const port = parentPort;
+if (port === null) throw new Error('decode-worker runs in a worker thread');
+
+let acked = 0;
+let posted = 0;
+let wake: (() => void) | undefined;
+
+async function run(job: DecodeJob): Promise<void> {
+  const source = codecSources[job.kind].batches(job.file, job.size);
+  let step = await source.next();
+  while (step.done !== true) {
+    port?.postMessage({ type: 'batch', batch: step.value } satisfies WorkerMessage);
+    posted += 1;
+    while (posted - acked >= 2) await new Promise<void>((resolve) => (wake = resolve));
+    step = await source.next();
+  }
+  port?.postMessage({ type: 'done', summary: step.value } satisfies WorkerMessage);
+}
+
+port.on('message', (message: { type: 'job'; job: DecodeJob } | { type: 'ack' }) => {
+  if (message.type === 'ack') {
+    acked += 1;
+    wake?.();
+    return;
+  }
+  acked = 0;
+  posted = 0;
+  run(message.job).catch((error: unknown) => {
+    const known = error instanceof RoamError;
+    const text = error instanceof Error ? error.message : String(error);
+    port.postMessage({
+      type: 'error',
+      known,
+      message: text,
+      stack: error instanceof Error ? error.stack : undefined,
+    } satisfies WorkerMessage);
+  });
+});

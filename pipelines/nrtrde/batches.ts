@@ -1,0 +1,44 @@
+/** An NRTRDE file as row batches: decoded and normalised event by event. Pure of DuckDB. */
+import path from 'node:path';
+import { decodeFile } from '../asn1/index.ts';
+import { LoadError } from '../lib/errors.ts';
+import { TimeRange } from '../ingest/load-result.ts';
+import { BatchBuilder, type BatchSource } from '../ingest/row-batches.ts';
+import { createNrtrdeNormaliser, type NrtrdeFileRow } from './normalise.ts';
+import { nrtrdeEventsTable, nrtrdeFilesTable } from './raw-schema.ts';
+
+export async function* nrtrdeBatches(file: string, size: number): BatchSource {
+  const out = new BatchBuilder(size);
+  const range = new TimeRange();
+  let normaliser: ReturnType<typeof createNrtrdeNormaliser> | undefined;
+  let fileRow: NrtrdeFileRow | undefined;
+  let unknownTags = 0;
+  for await (const item of decodeFile(file)) {
+    if (item.type === 'header') {
+      normaliser = createNrtrdeNormaliser(path.basename(file), item);
+      fileRow = normaliser.file;
+    } else if (item.type === 'record' && normaliser !== undefined) {
+      const row = normaliser.record(item);
+      out.add(nrtrdeEventsTable.name, row);
+      range.add(row.startUtc);
+      const full = out.recordDone();
+      if (full !== undefined) yield full;
+    } else if (item.type === 'trailer' && normaliser !== undefined) {
+      fileRow = normaliser.finish(item);
+    } else if (item.type === 'end') {
+      unknownTags = item.unknownTags.reduce((sum, u) => sum + u.count, 0);
+    }
+  }
+  if (fileRow === undefined) throw new LoadError(`${file}: no NRTRDE header at byte 0`, file);
+  out.add(nrtrdeFilesTable.name, fileRow);
+  yield out.take();
+  return {
+    firstEventAt: TimeRange.sql(range.first),
+    lastEventAt: TimeRange.sql(range.last),
+    release: 'NRTRDE-2.01',
+    sender: fileRow.sender,
+    recipient: fileRow.recipient,
+    sequence: fileRow.sequenceNumber,
+    unknownTags,
+  };
+}

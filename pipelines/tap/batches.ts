@@ -1,0 +1,66 @@
+/** A TAP file as row batches: decoded, normalised and validated record by record. Pure of DuckDB. */
+import path from 'node:path';
+import { decodeFile } from '../asn1/index.ts';
+import { LoadError } from '../lib/errors.ts';
+import { TimeRange } from '../ingest/load-result.ts';
+import { BatchBuilder, type BatchSource } from '../ingest/row-batches.ts';
+import { createTapNormaliser } from './normalise.ts';
+import {
+  tapAuditTable,
+  tapChargesTable,
+  tapDiscountsTable,
+  tapEventsTable,
+  tapFilesTable,
+  tapTaxesTable,
+  tapValidationTable,
+} from './raw-schema.ts';
+import { createValidator } from './validate.ts';
+
+export async function* tapBatches(file: string, size: number): BatchSource {
+  const name = path.basename(file);
+  const out = new BatchBuilder(size);
+  const range = new TimeRange();
+  let normaliser: ReturnType<typeof createTapNormaliser> | undefined;
+  let validator: ReturnType<typeof createValidator> | undefined;
+  let unknownTags = 0;
+  let finished = false;
+  for await (const item of decodeFile(file)) {
+    if (item.type === 'header') {
+      normaliser = createTapNormaliser(name, item);
+      validator = createValidator(name, item);
+      out.add(tapFilesTable.name, normaliser.file);
+    } else if (item.type === 'record' && normaliser !== undefined) {
+      const rows = normaliser.record(item);
+      out.add(tapEventsTable.name, rows.event);
+      range.add(rows.event.startUtc);
+      for (const row of rows.charges) out.add(tapChargesTable.name, row);
+      for (const row of rows.taxes) out.add(tapTaxesTable.name, row);
+      for (const row of rows.discounts) out.add(tapDiscountsTable.name, row);
+      validator?.record(item);
+      const full = out.recordDone();
+      if (full !== undefined) yield full;
+    } else if (item.type === 'trailer' && normaliser !== undefined) {
+      out.add(tapAuditTable.name, normaliser.audit(item));
+      for (const finding of validator?.finish(item) ?? [])
+        out.add(tapValidationTable.name, finding);
+      finished = true;
+    } else if (item.type === 'end') {
+      unknownTags = item.unknownTags.reduce((sum, u) => sum + u.count, 0);
+    }
+  }
+  if (normaliser === undefined) throw new LoadError(`${file}: no TAP header at byte 0`, file);
+  // A notification has no trailer: still run the file-level checks.
+  if (!finished)
+    for (const finding of validator?.finish() ?? []) out.add(tapValidationTable.name, finding);
+  yield out.take();
+  const header = normaliser.file;
+  return {
+    firstEventAt: TimeRange.sql(range.first),
+    lastEventAt: TimeRange.sql(range.last),
+    release: header.module,
+    sender: header.sender,
+    recipient: header.recipient,
+    sequence: header.fileSequenceNumber,
+    unknownTags,
+  };
+}
