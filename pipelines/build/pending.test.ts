@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthBounds } from './pending.ts';
+import { clampToCompleteMonths, monthBounds } from './pending.ts';
 
 describe('monthBounds', () => {
   it('widens an event range to whole months, leap years included', () => {
@@ -15,5 +15,30 @@ describe('monthBounds', () => {
       start: '2026-11-01',
       end: '2026-11-30',
     });
+  });
+});
+
+describe('clampToCompleteMonths', () => {
+  const now = new Date('2026-11-25T06:40:00Z');
+
+  it('ends a restatement with the last complete month', () => {
+    expect(clampToCompleteMonths({ start: '2026-09-01', end: '2026-11-30' }, now)).toEqual({
+      start: '2026-09-01',
+      end: '2026-10-31',
+    });
+    expect(clampToCompleteMonths({ start: '2026-09-01', end: '2026-09-30' }, now)).toEqual({
+      start: '2026-09-01',
+      end: '2026-09-30',
+    });
+  });
+
+  it('has nothing to restate when only the current month changed', () => {
+    expect(clampToCompleteMonths({ start: '2026-11-01', end: '2026-11-30' }, now)).toBeUndefined();
+    expect(
+      clampToCompleteMonths(
+        { start: '2026-01-01', end: '2026-01-31' },
+        new Date('2026-01-05T00:00:00Z'),
+      ),
+    ).toBeUndefined();
   });
 });

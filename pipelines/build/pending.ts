@@ -43,7 +43,24 @@ export async function requireReferenceData(connection: DuckDBConnection): Promis
   }
 }
 
-export async function pendingWork(connection: DuckDBConnection): Promise<PendingWork> {
+/**
+ * Only complete months are built (cron @monthly), so a restatement ends with the last day of the
+ * month before `now`; undefined when nothing of the range has been built yet.
+ */
+export function clampToCompleteMonths(
+  range: { start: string; end: string },
+  now: Date,
+): { start: string; end: string } | undefined {
+  const lastDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
+  const lastComplete = lastDay.toISOString().slice(0, 10);
+  if (range.start > lastComplete) return undefined;
+  return { start: range.start, end: range.end < lastComplete ? range.end : lastComplete };
+}
+
+export async function pendingWork(
+  connection: DuckDBConnection,
+  now = new Date(),
+): Promise<PendingWork> {
   if (!(await tableExists(connection, buildRunsTable.name))) {
     return { lastBuildStartedAt: undefined, range: undefined };
   }
@@ -79,6 +96,9 @@ export async function pendingWork(connection: DuckDBConnection): Promise<Pending
   const lastEvent = row?.last as string | null | undefined;
   return {
     lastBuildStartedAt,
-    range: first == null || lastEvent == null ? undefined : monthBounds(first, lastEvent),
+    range:
+      first == null || lastEvent == null
+        ? undefined
+        : clampToCompleteMonths(monthBounds(first, lastEvent), now),
   };
 }
