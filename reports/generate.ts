@@ -88,10 +88,12 @@ export async function generatePartnerReports(request: ReportRequest): Promise<Re
   const pages: PdfPage[] = [];
   const rendered: RenderedReport[] = [];
   for (const model of perPartner) {
-    const chart = await renderSvg(successRateSpec(model.bars));
+    for (const [i, section] of model.sections.entries()) {
+      section.chart = await renderSvg(successRateSpec(section.bars), `chart${i}`);
+    }
     const file = path.join(outDir, reportFileName(model.partner.tadig, month));
     pages.push({
-      html: template({ ...model, chart, styles }),
+      html: template({ ...model, styles }),
       file,
       headerText: `${model.partner.name} (${model.partner.tadig}) · ${model.monthTitle}`,
     });

@@ -24,7 +24,13 @@ describe('partnerSlaModel', () => {
   it('counts targets met and lists the misses', () => {
     expect([model.metCount, model.targetCount, model.allMet]).toEqual([1, 2, false]);
     expect(model.belowTarget).toEqual([
-      { procedure: 'CreatePDPContext', interface: 'MAP', rate: '50.0 %', target: '95.0 %' },
+      {
+        procedure: 'CreatePDPContext',
+        interface: 'MAP',
+        direction: 'outbound',
+        rate: '50.0 %',
+        target: '95.0 %',
+      },
     ]);
   });
 
@@ -33,8 +39,23 @@ describe('partnerSlaModel', () => {
     expect(model.overallRate).toBe(`${((108 / 114) * 100).toFixed(1)} %`);
   });
 
+  it('splits rows by direction, each with its own table and chart', () => {
+    const both = partnerSlaModel({ tadig: 'FRAAZ', name: 'Azur' }, '2026-10', [
+      { ...row('UpdateLocation', 10, 5, '0.95'), direction: 'inbound' },
+      row('UpdateLocation', 10, 10, '0.95'),
+    ]);
+    expect(both.sections.map((s) => [s.direction, s.rows.length])).toEqual([
+      ['outbound', 1],
+      ['inbound', 1],
+    ]);
+    expect(both.belowTarget.map((b) => b.direction)).toEqual(['inbound']);
+  });
+
   it('marks rows without an agreement as such', () => {
-    expect(model.rows.map((r) => r.status)).toEqual(['met', 'missed', 'no target']);
-    expect(model.bars.map((b) => b.target)).toEqual([0.95, 0.95, null]);
+    const [outbound] = model.sections;
+    expect(model.sections.map((s) => s.direction)).toEqual(['outbound']);
+    expect(outbound?.title).toBe("Outbound: our subscribers in Azur Télécom's network");
+    expect(outbound?.rows.map((r) => r.status)).toEqual(['met', 'missed', 'no target']);
+    expect(outbound?.bars.map((b) => b.target)).toEqual([0.95, 0.95, null]);
   });
 });
