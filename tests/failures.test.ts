@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { statePathFor } from '../pipelines/lib/sqlmesh.ts';
 import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
+import { probeHeader } from './helpers/sample.ts';
 import { fingerprint, roam, tempDir } from './helpers/temp.ts';
 
 let dir: string;
@@ -79,11 +80,10 @@ describe('known failures', () => {
     const before = await martSnapshot();
     const stateBefore = fingerprint(statePathFor(warehouse));
     // A partner that is not in data/reference/partners.csv fails the not_null audit on partner_name.
-    const sample = await readFile(path.join(samplesDir, 'probes', 'xdr-2026-10.csv'), 'utf8');
     const extra = path.join(dir, 'xdr-unknown-partner.csv');
     await writeFile(
       extra,
-      `${sample}2026-10-15 10:00:00.000,ZZZZZ,outbound,MAP,UpdateLocation,214010100000001,,50.0\n`,
+      `${probeHeader}\n2026-10-15 10:00:00.000,ZZZZZ,outbound,MAP,UpdateLocation,214010100000001,,50.0\n`,
     );
     const ingest = await roam(['ingest', extra, '--warehouse', warehouse]);
     expect(ingest.code, ingest.stderr).toBe(0);
@@ -118,11 +118,16 @@ describe('ingest guarantees', () => {
     const inbox = path.join(dir, 'inbox');
     const { mkdir } = await import('node:fs/promises');
     await mkdir(inbox);
-    const good = await readFile(path.join(samplesDir, 'probes', 'xdr-2026-09.csv'), 'utf8');
+    const rows = Array.from(
+      { length: 180 },
+      (_, i) =>
+        `2026-09-01 00:00:${String(i % 60).padStart(2, '0')},DEUHW,outbound,MAP,UpdateLocation,2349900000${String(i).padStart(5, '0')},,10.0`,
+    );
+    const good = `${probeHeader}\n${rows.join('\n')}\n`;
     await writeFile(path.join(inbox, 'a-good.csv'), good);
     await writeFile(
       path.join(inbox, 'b-bad.csv'),
-      `${good}not-a-time,DEUNW,outbound,MAP,UpdateLocation,1,,1.0\n`,
+      `${good}not-a-time,DEUHW,outbound,MAP,UpdateLocation,1,,1.0\n`,
     );
     const own = path.join(dir, 'inbox.duckdb');
     const first = await roam(['ingest', inbox, '--warehouse', own, '--format', 'json']);

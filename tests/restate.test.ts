@@ -10,6 +10,7 @@ import { listInputFiles } from '../pipelines/ingest/files.ts';
 import { ingestFiles } from '../pipelines/ingest/run.ts';
 import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
+import { pdpStory, probeHeader, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 
 const quiet = { fileDone: () => {}, finish: () => {} };
@@ -44,14 +45,15 @@ beforeAll(async () => {
 
 describe('restatement', () => {
   it('a late file for a built month is counted after the next build; other months stay', async () => {
-    const where = `partner_tadig = 'DEUNW' AND procedure = 'UpdateLocation'`;
+    const partner = [...samplePartners().keys()][0] ?? '';
+    const where = `partner_tadig = '${partner}' AND direction = 'outbound' AND procedure = 'UpdateLocation'`;
     const before = await mart(where);
     const late = path.join(dir, 'late-probes.csv');
     writeFileSync(
       late,
-      'event_time,partner_tadig,direction,interface,procedure,imsi,result_code,latency_ms\n' +
-        '2026-10-30 23:59:59,DEUNW,outbound,MAP,UpdateLocation,234990000000009,,100\n' +
-        '2026-10-31 12:00:00,DEUNW,outbound,MAP,UpdateLocation,234990000000010,34,100\n',
+      `${probeHeader}\n` +
+        `2026-10-30 23:59:59,${partner},outbound,MAP,UpdateLocation,234990000000009,,100\n` +
+        `2026-10-31 12:00:00,${partner},outbound,MAP,UpdateLocation,234990000000010,34,100\n`,
     );
     await ingest([late]);
     const result = await build(warehouse);
@@ -66,17 +68,16 @@ describe('restatement', () => {
   it('a new SLA agreement file changes the targets of every built month', async () => {
     const agreements = readFileSync(path.join(referenceDir, 'sla_agreements.csv'), 'utf8');
     const changed = path.join(dir, 'sla_agreements-2026.csv');
-    writeFileSync(
-      changed,
-      agreements.replace(
-        'FRAAZ,outbound,gtpv1_pdp_success,0.950',
-        'FRAAZ,outbound,gtpv1_pdp_success,0.400',
-      ),
-    );
+    const { partner } = pdpStory();
+    const line = new RegExp(`^(${partner},outbound,gtpv1_pdp_success),[0-9.]+,`, 'gm');
+    expect(agreements).toMatch(line);
+    writeFileSync(changed, agreements.replace(line, '$1,0.4,'));
     await ingest([changed]);
     const result = await build(warehouse);
     expect(result.restated?.start).toBe('2026-09-01');
-    const rows = await mart(`partner_tadig = 'FRAAZ' AND procedure = 'CreatePDPContext'`);
+    const rows = await mart(
+      `partner_tadig = '${partner}' AND direction = 'outbound' AND procedure = 'CreatePDPContext'`,
+    );
     expect(rows.map((r) => r.target)).toEqual(['0.4000', '0.4000']);
   });
 });

@@ -27,12 +27,3 @@ export async function roam(args: string[], env: Record<string, string> = {}) {
   });
   return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 }
-
-/** The sample probe CSVs as records, parsed independently of DuckDB. */
-export function readSampleCsv(file: string): Array<Record<string, string>> {
-  const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
-  const names = (header ?? '').split(',');
-  return lines.map((line) =>
-    Object.fromEntries(line.split(',').map((v, i) => [names[i] ?? '', v])),
-  );
-}
