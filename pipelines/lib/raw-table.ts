@@ -26,3 +26,36 @@ export function createTableSql(table: RawTable): string {
 export function fileColumns(table: RawTable): readonly RawColumn[] {
   return table.columns.filter((c) => c.addedByIngest !== true);
 }
+
+/** The column ingest adds to every table that holds a file's rows. */
+export const fileIdColumn: RawColumn = {
+  name: 'file_id',
+  type: 'VARCHAR',
+  description: 'sha256 of the source file (raw.ingested_files.file_id)',
+  addedByIngest: true,
+};
+
+/** `[name, DuckDB type, description, optional?]`: one column, compactly. */
+export type ColumnSpec = readonly [string, string, string, 'optional'?];
+
+/** A raw table from compact column specs; `fileId` appends the file_id column ingest fills. */
+export function rawTable(
+  name: string,
+  description: string,
+  columns: readonly ColumnSpec[],
+  options: { fileId: boolean },
+): RawTable {
+  return {
+    name,
+    description,
+    columns: [
+      ...columns.map(([column, type, text, optional]) => ({
+        name: column,
+        type,
+        description: text,
+        ...(optional === undefined ? {} : { optional: true }),
+      })),
+      ...(options.fileId ? [fileIdColumn] : []),
+    ],
+  };
+}

@@ -3,7 +3,7 @@
  * names the row field it comes from, so the table, SQLMesh's external model and the appender all
  * follow one definition.
  */
-import type { RawColumn, RawTable } from './raw-table.ts';
+import { fileIdColumn, type RawColumn, type RawTable } from './raw-table.ts';
 
 export type ColumnType =
   'VARCHAR' | 'INTEGER' | 'BIGINT' | 'TIMESTAMP' | 'BOOLEAN' | 'DOUBLE' | 'INTEGER[]';
@@ -22,14 +22,6 @@ export interface RowTable<Row> extends RawTable {
 
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-export const fileIdColumn: RowColumn = {
-  name: 'file_id',
-  type: 'VARCHAR',
-  description: 'sha256 of the source file (raw.ingested_files.file_id)',
-  field: undefined,
-  addedByIngest: true,
-};
-
 /** A table with one column per listed row field (snake_case), in order, then `file_id`. */
 export function rowTable<Row>(
   name: string,
@@ -47,7 +39,7 @@ export function rowTable<Row>(
         description: text,
         field,
       })),
-      fileIdColumn,
+      { ...fileIdColumn, type: 'VARCHAR', field: undefined },
     ],
   };
 }

@@ -2,32 +2,10 @@
  * Reference data a roaming team maintains by hand (data/reference/*.csv): each kind is a snapshot,
  * so the latest file of a kind replaces the previous one whatever its name.
  */
-import type { RawColumn, RawTable } from '../lib/raw-table.ts';
+import { rawTable, type ColumnSpec } from '../lib/raw-table.ts';
 
-const fileId: RawColumn = {
-  name: 'file_id',
-  type: 'VARCHAR',
-  description: 'sha256 of the source file',
-  addedByIngest: true,
-};
-
-const table = (
-  name: string,
-  description: string,
-  columns: Array<[string, string, string, boolean?]>,
-): RawTable => ({
-  name,
-  description,
-  columns: [
-    ...columns.map(([column, type, text, optional]) => ({
-      name: column,
-      type,
-      description: text,
-      ...(optional === true ? { optional } : {}),
-    })),
-    fileId,
-  ],
-});
+const table = (name: string, description: string, columns: readonly ColumnSpec[]) =>
+  rawTable(name, description, columns, { fileId: true });
 
 export const homeNetworkTable = table(
   'raw.reference_home_network',
@@ -35,7 +13,7 @@ export const homeNetworkTable = table(
   [
     ['home_tadig', 'VARCHAR', 'Our TADIG code'],
     ['home_name', 'VARCHAR', 'Our network name'],
-    ['country', 'VARCHAR', 'Country', true],
+    ['country', 'VARCHAR', 'Country', 'optional'],
     ['mcc_mnc', 'VARCHAR', 'Our MCC-MNC'],
   ],
 );
@@ -45,13 +23,13 @@ export const partnersTable = table('raw.reference_partners', 'Roaming partners (
   ['partner_name', 'VARCHAR', 'Name shown in reports'],
   ['country', 'VARCHAR', 'Country'],
   ['mcc_mnc', 'VARCHAR', 'MCC-MNC codes, ;-separated'],
-  ['operator_group', 'VARCHAR', 'Operator group', true],
-  ['imsi_prefixes', 'VARCHAR', 'IMSI prefixes, ;-separated', true],
-  ['msc_gt_prefixes', 'VARCHAR', 'MSC/VLR Global Title prefixes, ;-separated', true],
-  ['sgsn_gt_prefixes', 'VARCHAR', 'SGSN Global Title prefixes, ;-separated', true],
-  ['diameter_realm', 'VARCHAR', 'Diameter realm(s), ;-separated', true],
-  ['ipx_provider', 'VARCHAR', 'IPX provider', true],
-  ['tap_currency', 'VARCHAR', 'TAP currency: SDR or an ISO code', true],
+  ['operator_group', 'VARCHAR', 'Operator group', 'optional'],
+  ['imsi_prefixes', 'VARCHAR', 'IMSI prefixes, ;-separated', 'optional'],
+  ['msc_gt_prefixes', 'VARCHAR', 'MSC/VLR Global Title prefixes, ;-separated', 'optional'],
+  ['sgsn_gt_prefixes', 'VARCHAR', 'SGSN Global Title prefixes, ;-separated', 'optional'],
+  ['diameter_realm', 'VARCHAR', 'Diameter realm(s), ;-separated', 'optional'],
+  ['ipx_provider', 'VARCHAR', 'IPX provider', 'optional'],
+  ['tap_currency', 'VARCHAR', 'TAP currency: SDR or an ISO code', 'optional'],
 ]);
 
 export const kpiCatalogueTable = table(
@@ -62,7 +40,7 @@ export const kpiCatalogueTable = table(
     ['family', 'VARCHAR', 'registration, data, voice, sms, ipx, billing, usage'],
     ['name', 'VARCHAR', 'Name shown in reports'],
     ['source', 'VARCHAR', 'Where it is measured'],
-    ['procedure', 'VARCHAR', 'Probe procedure counted, for signalling KPIs', true],
+    ['procedure', 'VARCHAR', 'Probe procedure counted, for signalling KPIs', 'optional'],
     ['numerator', 'VARCHAR', 'What is counted'],
     ['denominator', 'VARCHAR', 'Out of what'],
     ['unit', 'VARCHAR', 'ratio, ms, score…'],
@@ -83,7 +61,7 @@ export const slaAgreementsTable = table(
     ['kpi', 'VARCHAR', 'KPI key of the catalogue'],
     ['target', 'DECIMAL(12,4)', 'Agreed target (ratios as fractions, 4 decimals)'],
     ['valid_from', 'DATE', 'First day the target applies'],
-    ['valid_to', 'DATE', 'First day it no longer applies; NULL while it runs', true],
+    ['valid_to', 'DATE', 'First day it no longer applies; NULL while it runs', 'optional'],
   ],
 );
 
@@ -92,10 +70,10 @@ export const mccMncTable = table('raw.reference_mcc_mnc', 'MCC-MNC codes (mcc_mn
   ['mnc', 'VARCHAR', 'Mobile network code, 2 or 3 digits'],
   ['mcc_mnc', 'VARCHAR', 'mcc || mnc: the IMSI prefix'],
   ['country_name', 'VARCHAR', 'Country'],
-  ['country_code', 'VARCHAR', 'ISO country code', true],
-  ['brand', 'VARCHAR', 'Brand', true],
-  ['operator', 'VARCHAR', 'Operator', true],
-  ['status', 'VARCHAR', 'Operational status', true],
+  ['country_code', 'VARCHAR', 'ISO country code', 'optional'],
+  ['brand', 'VARCHAR', 'Brand', 'optional'],
+  ['operator', 'VARCHAR', 'Operator', 'optional'],
+  ['status', 'VARCHAR', 'Operational status', 'optional'],
 ]);
 
 export const causeCodesTable = table(
