@@ -136,6 +136,16 @@ describe('idempotency and replacement', () => {
     expect({ ...twice, ingested_files: 0 }).toEqual({ ...once, ingested_files: 0 });
   });
 
+  it('skips the same content under another name', async () => {
+    const { file } = writeTap(inbox, 'CDDEUNWGBRHM00001');
+    await ingest([inbox]);
+    const copy = path.join(dir, 'copy-of-the-same-file');
+    copyFileSync(file, copy);
+    const [again] = await ingest([copy]);
+    expect(again?.status).toBe('skipped-duplicate');
+    expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 4 }]);
+  });
+
   it('a changed file with the same name replaces its earlier rows; --force reloads', async () => {
     writeTap(inbox, 'CDDEUNWGBRHM00001');
     await ingest([inbox]);

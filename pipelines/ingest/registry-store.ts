@@ -31,6 +31,15 @@ export async function loadedIdFor(
   return reader.getRowObjectsJson()[0]?.file_id as string | undefined;
 }
 
+/** Whether this content is already loaded, under whatever name. */
+export async function isLoaded(connection: DuckDBConnection, fileId: string): Promise<boolean> {
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) AS n FROM ${ingestedFilesTable.name}
+     WHERE file_id = ${sqlString(fileId)} AND status = 'loaded'`,
+  );
+  return Number(reader.getRowObjectsJson()[0]?.n ?? 0) > 0;
+}
+
 /** The file ids of every loaded file of a kind. */
 export async function loadedIdsOfKind(
   connection: DuckDBConnection,

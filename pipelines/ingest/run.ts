@@ -23,6 +23,7 @@ import { totalRows, type Loader } from './load-result.ts';
 import { defaultBatchSize } from './row-batches.ts';
 import { quarantine } from './quarantine.ts';
 import {
+  isLoaded,
   loadedIdFor,
   loadedIdsOfKind,
   markReplaced,
@@ -148,8 +149,10 @@ async function ingestOne(
     reason: null,
     sizeBytes: size,
   };
+  // The same content is skipped whatever its name; a new version of a name replaces the old one.
+  const sameContent = await isLoaded(connection, fileId);
   const previous = await loadedIdFor(connection, path.basename(file));
-  if (previous === fileId && !options.force) {
+  if (sameContent && !options.force) {
     const skipped = {
       ...outcome,
       status: 'skipped-duplicate' as const,
@@ -165,7 +168,8 @@ async function ingestOne(
     return await inTransaction(connection, async () => {
       // Reference data is a snapshot: the new file replaces every earlier one of its kind.
       const earlier = snapshotKinds.has(kind) ? await loadedIdsOfKind(connection, kind) : [];
-      for (const id of new Set([...earlier, ...(previous === undefined ? [] : [previous])])) {
+      const replaced = [...earlier, previous, sameContent ? fileId : undefined];
+      for (const id of new Set(replaced.filter((x) => x !== undefined))) {
         await retire(connection, id);
       }
       const result = await loader(connection, file, fileId);

@@ -7,7 +7,10 @@ import type { Struct } from '../../pipelines/asn1/types.ts';
 import { moc, validBatch } from '../../pipelines/tap/test-fixtures.ts';
 import { sqlString } from '../../pipelines/lib/warehouse.ts';
 
-/** A valid TAP 3.12 batch of the fixture's four records plus `extraMocs` more; returns its event count. */
+/**
+ * A valid TAP 3.12 batch of the fixture's four records plus `extraMocs` more, its sequence number
+ * taken from the name; returns its event count.
+ */
 export function writeTap(
   dir: string,
   name: string,
@@ -21,8 +24,19 @@ export function writeTap(
     callEventDetailsCount: records.length,
   };
   const file = path.join(dir, name);
+  // The sequence number comes from the name (CD…00042), so that two files never share content.
+  const sequence = /(\d{5})$/.exec(name)?.[1] ?? '00001';
+  const batchControlInfo = {
+    ...(s.groups.batchControlInfo as Struct),
+    fileSequenceNumber: sequence,
+  };
   const value = {
-    transferBatch: { ...s.groups, callEventDetails: records, auditControlInfo: audit },
+    transferBatch: {
+      ...s.groups,
+      batchControlInfo,
+      callEventDetails: records,
+      auditControlInfo: audit,
+    },
   };
   writeFileSync(file, encodeFile('TAP-3.12', value, { indefinite: true }));
   return { file, events: records.length };
