@@ -17,7 +17,7 @@ const globalOptions: OptionSpec = {
 
 const globalHelp = `Global options:
   --warehouse PATH   DuckDB warehouse file (default data/warehouse.duckdb, or $ROAM_WAREHOUSE)
-  --format text|json output format (default text)
+  --format FORMAT    text (default) or json; roam decode also jsonl
   -h, --help         show help`;
 
 function mainHelp(): string {
@@ -35,12 +35,16 @@ ${globalHelp}
 Run 'roam <command> --help' for a command's options.`;
 }
 
-function parseFormat(value: unknown): Format {
-  if (value === undefined || value === 'text') return 'text';
-  if (value === 'json') return 'json';
-  throw new UsageError(`unknown --format ${JSON.stringify(value)}`, {
-    fix: 'use --format text or --format json',
-  });
+function parseFormat(value: unknown, command: Command): Format {
+  if (value === undefined) return 'text';
+  const offered = command.formats ?? ['text', 'json'];
+  const format = offered.find((f) => f === value);
+  if (format === undefined) {
+    throw new UsageError(`roam ${command.name} has no --format ${JSON.stringify(value)}`, {
+      fix: `use ${offered.map((f) => `--format ${f}`).join(' or ')}`,
+    });
+  }
+  return format;
 }
 
 function findCommand(name: string | undefined): Command | undefined {
@@ -67,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.help}\n\n${globalHelp}\n`);
     return 0;
   }
-  const output = createOutput(parseFormat(values.format));
+  const output = createOutput(parseFormat(values.format, command));
   const warehouse =
     typeof values.warehouse === 'string' ? values.warehouse : defaultWarehousePath();
   return command.run({ values, positionals }, { warehouse, output });

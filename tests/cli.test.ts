@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { roam } from './helpers/temp.ts';
+import { writeTap } from './helpers/files.ts';
+import { roam, tempDir } from './helpers/temp.ts';
 
 describe('roam CLI', () => {
   it('lists every command in --help', async () => {
@@ -24,6 +25,21 @@ describe('roam CLI', () => {
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/^roam: .*fix: /);
     }
+  });
+
+  it('offers --format jsonl where a command streams items, and refuses it elsewhere', async () => {
+    const dir = await tempDir('cli');
+    const { file } = writeTap(dir, 'CDDEUNWGBRHM00001');
+    const decoded = await roam(['decode', file, '--format', 'jsonl']);
+    expect(decoded.code, decoded.stderr).toBe(0);
+    const types = decoded.stdout.split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(types[0]).toBe('header');
+    expect(types.filter((t) => t === 'record')).toHaveLength(4);
+    const refused = await roam(['sql', 'SELECT 1', '--format', 'jsonl']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      'roam: roam sql has no --format "jsonl" — fix: use --format text or --format json',
+    );
   });
 
   it('doctor reports versions as JSON and passes on a set-up machine', async () => {

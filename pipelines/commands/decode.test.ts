@@ -23,6 +23,7 @@ function capture(format: Format): { output: Output; seen: Captured } {
     json: (value) => void seen.out.push(JSON.stringify(value)),
     info: (text) => void seen.err.push(text),
     warn: (text) => void seen.err.push(`warning: ${text}`),
+    error: (text) => void seen.err.push(`error: ${text}`),
   };
   return { output, seen };
 }
@@ -156,7 +157,7 @@ describe('roam decode', () => {
     const { code, out, err } = await run([broken, tap]);
     expect(code).toBe(1);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(new RegExp(`^warning: ${broken}: .* at byte \\d+`));
+    expect(err[0]).toMatch(new RegExp(`^error: ${broken}: .* at byte \\d+`));
     expect(out.join('\n')).toContain(`${tap}  tap-batch`);
     const missing = await run([path.join(dir, 'absent')]);
     expect(missing.code).toBe(1);

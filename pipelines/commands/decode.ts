@@ -24,12 +24,10 @@ function parseEvents(text: string | undefined): number | undefined {
   return Number(text);
 }
 
-type Mode = 'text' | 'json' | 'jsonl';
-
 export const decodeCommand: Command = {
   name: 'decode',
   summary: 'show what a TAP, RAP or NRTRDE file holds, with TD.57-style validation findings',
-  help: `Usage: roam decode FILE… [--events N] [--unknown-hex] [--jsonl]
+  help: `Usage: roam decode FILE… [--format text|json|jsonl] [--events N] [--unknown-hex]
 
 Decodes each file (the kind is detected from its content) and shows its header, its call
 events (the first N, default all) with their normalised rows, its audit trailer, the
@@ -40,18 +38,21 @@ other files are still read and the exit code is then 1.
 Options:
   --events N       show the first N events only (validation still reads them all)
   --unknown-hex    keep the hex of the first occurrence of each unknown tag
-  --jsonl          one JSON line per item (header, record, finding, trailer, end, error)
-                   as the file is read; --format json writes one document per file`,
+  --jsonl          the same as --format jsonl
+
+Formats: text (default); json, one document per file; jsonl, one JSON line per item (header,
+record, finding, trailer, end, error) as the file is read.`,
   options: {
     events: { type: 'string' },
     'unknown-hex': { type: 'boolean' },
     jsonl: { type: 'boolean' },
   },
+  formats: ['text', 'json', 'jsonl'],
   async run({ values, positionals }, { output }) {
     if (positionals.length === 0) {
       throw new UsageError('no files given', { fix: 'roam decode FILE…' });
     }
-    const mode: Mode = values.jsonl === true ? 'jsonl' : output.format;
+    const mode = values.jsonl === true ? 'jsonl' : output.format;
     const events = parseEvents(stringOption(values, 'events'));
     const line = (value: unknown): void => output.result(JSON.stringify(value, decodeJsonReplacer));
     let failed = 0;
@@ -70,7 +71,7 @@ Options:
       }
       if (report.error !== null) {
         failed += 1;
-        output.warn(report.error.message);
+        output.error(report.error.message);
       }
     }
     return failed > 0 ? 1 : 0;

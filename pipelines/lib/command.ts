@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { Output } from './output.ts';
+import type { Format, Output } from './output.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -18,6 +18,8 @@ export interface Command {
   readonly summary: string;
   /** Usage and option text for `roam <command> --help`. */
   readonly help: string;
+  /** The output formats it offers (default text and json). */
+  readonly formats?: readonly Format[];
   /** The command's own options (the global ones are added by the CLI). */
   readonly options: OptionSpec;
   /** Runs the command; resolves to the exit code (0 ok, 1 known failure). */

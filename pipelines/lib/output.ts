@@ -2,7 +2,8 @@
  * Where output goes: results on stdout, logs and progress on stderr. Pretty on a terminal,
  * plain otherwise; `--format json` makes stdout one JSON document.
  */
-export type Format = 'text' | 'json';
+/** `jsonl` (one JSON document per line) is offered only by commands that stream items. */
+export type Format = 'text' | 'json' | 'jsonl';
 
 export interface Output {
   readonly format: Format;
@@ -16,6 +17,8 @@ export interface Output {
   info(text: string): void;
   /** A warning (stderr), shown whatever the format. */
   warn(text: string): void;
+  /** A failure that does not stop the command, e.g. one bad file among several (stderr). */
+  error(text: string): void;
 }
 
 export function createOutput(
@@ -32,6 +35,7 @@ export function createOutput(
       if (format === 'text') streams.err.write(`${text}\n`);
     },
     warn: (text) => void streams.err.write(`warning: ${text}\n`),
+    error: (text) => void streams.err.write(`error: ${text}\n`),
   };
 }
 
