@@ -5,6 +5,7 @@ import { createProgress } from '../lib/progress.ts';
 import { inputKinds, type InputKind } from '../ingest/detect.ts';
 import { listInputFiles, totalBytes } from '../ingest/files.ts';
 import { ingestFiles } from '../ingest/run.ts';
+import { summaryLines } from '../ingest/summary.ts';
 
 function parseKind(value: string | undefined): InputKind | undefined {
   if (value === undefined) return undefined;
@@ -51,10 +52,7 @@ Options:
     const failed = outcomes.filter((o) => o.status === 'quarantined');
     if (output.format === 'json') output.json({ warehouse, files: outcomes });
     else {
-      for (const o of outcomes) {
-        const detail = o.status === 'loaded' ? `${o.rows} rows` : (o.reason ?? '');
-        output.result(`${o.status.padEnd(17)} ${path.relative(process.cwd(), o.file)}  ${detail}`);
-      }
+      for (const line of summaryLines(outcomes, process.cwd())) output.result(line);
       const loaded = outcomes.filter((o) => o.status === 'loaded');
       const rows = loaded.reduce((sum, o) => sum + o.rows, 0);
       output.info(
