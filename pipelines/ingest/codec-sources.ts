@@ -6,17 +6,20 @@ import { rapTables } from '../rap/raw-schema.ts';
 import type { RowTable } from '../lib/row-table.ts';
 import { tapBatches } from '../tap/batches.ts';
 import { tapTables } from '../tap/raw-schema.ts';
-import type { BatchSource } from './row-batches.ts';
+import { asColumns, type ColumnBatchSource } from './row-batches.ts';
 
 export type BerKind = 'tap' | 'rap' | 'nrtrde';
 
 export interface CodecSource {
   tables: readonly RowTable<unknown>[];
-  batches(file: string, size: number): BatchSource;
+  batches(file: string, size: number): ColumnBatchSource;
 }
 
 export const codecSources: Record<BerKind, CodecSource> = {
-  tap: { tables: tapTables, batches: tapBatches },
-  rap: { tables: rapTables, batches: rapBatches },
-  nrtrde: { tables: nrtrdeTables, batches: nrtrdeBatches },
+  tap: { tables: tapTables, batches: (f, n) => asColumns(tapTables, tapBatches(f, n)) },
+  rap: { tables: rapTables, batches: (f, n) => asColumns(rapTables, rapBatches(f, n)) },
+  nrtrde: {
+    tables: nrtrdeTables,
+    batches: (f, n) => asColumns(nrtrdeTables, nrtrdeBatches(f, n)),
+  },
 };

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { LoadError } from '../lib/errors.ts';
 import type { BerKind } from './codec-sources.ts';
 import type { WorkerMessage } from './decode-worker.ts';
-import type { BatchSource } from './row-batches.ts';
+import type { ColumnBatchSource } from './row-batches.ts';
 
 const entry = new URL('./decode-worker-entry.mjs', import.meta.url);
 
@@ -26,7 +26,7 @@ export class DecodePool {
   }
 
   /** The file's batches, decoded in the worker. */
-  async *batches(kind: BerKind, file: string, size: number): BatchSource {
+  async *batches(kind: BerKind, file: string, size: number): ColumnBatchSource {
     const worker = this.spawn();
     const queue: WorkerMessage[] = [];
     let wake: (() => void) | undefined;

@@ -1,11 +1,12 @@
 /**
  * Worker thread: decodes, normalises and validates one codec file at a time and posts its row
- * batches to the main thread, at most two ahead of what the main thread has appended.
+ * batches, as columns, to the main thread, at most two ahead of what the main thread has appended.
  */
 import { parentPort } from 'node:worker_threads';
 import { RoamError } from '../lib/errors.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
-import type { BatchSummary, RowBatch } from './row-batches.ts';
+import { transferables, type ColumnBatch } from '../lib/column-batch.ts';
+import type { BatchSummary } from './row-batches.ts';
 
 export interface DecodeJob {
   kind: BerKind;
@@ -14,7 +15,7 @@ export interface DecodeJob {
 }
 
 export type WorkerMessage =
-  | { type: 'batch'; batch: RowBatch }
+  | { type: 'batch'; batch: ColumnBatch }
   | { type: 'done'; summary: BatchSummary }
   | { type: 'error'; known: boolean; message: string; stack: string | undefined };
 
@@ -29,7 +30,8 @@ async function run(job: DecodeJob): Promise<void> {
   const source = codecSources[job.kind].batches(job.file, job.size);
   let step = await source.next();
   while (step.done !== true) {
-    port?.postMessage({ type: 'batch', batch: step.value } satisfies WorkerMessage);
+    const message: WorkerMessage = { type: 'batch', batch: step.value };
+    port?.postMessage(message, transferables(step.value));
     posted += 1;
     while (posted - acked >= 2) await new Promise<void>((resolve) => (wake = resolve));
     step = await source.next();

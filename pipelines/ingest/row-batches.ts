@@ -3,6 +3,8 @@
  * in this one), consumed by the appender. Keeps the producer pure and the consumer the only part
  * that touches DuckDB.
  */
+import { toColumnBatch, type ColumnBatch } from '../lib/column-batch.ts';
+import type { RowTable } from '../lib/row-table.ts';
 import type { LoadResult } from './load-result.ts';
 
 /** Rows of one stretch of a file, keyed by raw table name (e.g. `raw.tap_events`). */
@@ -12,6 +14,22 @@ export type RowBatch = Record<string, unknown[]>;
 export type BatchSummary = Omit<LoadResult, 'rowsByTable'>;
 
 export type BatchSource = AsyncGenerator<RowBatch, BatchSummary>;
+
+/** The same batches as columns per raw table: what the appender takes. */
+export type ColumnBatchSource = AsyncGenerator<ColumnBatch, BatchSummary>;
+
+/** Turns each row batch of `source` into columns of `tables`. */
+export async function* asColumns(
+  tables: readonly RowTable<unknown>[],
+  source: BatchSource,
+): ColumnBatchSource {
+  let step = await source.next();
+  while (step.done !== true) {
+    yield toColumnBatch(tables, step.value);
+    step = await source.next();
+  }
+  return step.value;
+}
 
 /** Collects rows and hands them out in batches of about `size` records. */
 export class BatchBuilder {

@@ -1,69 +1,120 @@
 /**
- * Writes normalised rows into a raw table through DuckDB's appender: values go straight into
- * columnar chunks, no SQL per row. The appender takes part in the connection's transaction, so a
- * file's rows still land all or nothing.
+ * Writes a raw table's column batches through DuckDB's appender, one data chunk (up to 2048 rows)
+ * at a time: typed arrays and validity masks are copied in whole, strings, booleans and lists set
+ * value by value. The appender takes part in the connection's transaction, so a file's rows still
+ * land all or nothing.
  */
 import {
-  INTEGER,
-  LIST,
+  DuckDBDataChunk,
   type DuckDBAppender,
   type DuckDBConnection,
-  DuckDBTimestampValue,
+  type DuckDBType,
+  type DuckDBVector,
+  listValue,
 } from '@duckdb/node-api';
-import type { ColumnType, RowTable } from './row-table.ts';
+import type { Column, FixedColumn, TableColumns } from './column-batch.ts';
+import type { RowTable } from './row-table.ts';
 
-type Append = (appender: DuckDBAppender, value: unknown) => void;
-
-/** Microseconds since the epoch of `YYYY-MM-DDThh:mm:ss[Z]` (read as UTC), or undefined. */
-export function timestampMicros(text: string): bigint | undefined {
-  const ms = Date.parse(text.endsWith('Z') ? text : `${text}Z`);
-  return Number.isNaN(ms) ? undefined : BigInt(ms) * 1000n;
+/** What a fixed-width vector holds: a JavaScript copy of its data, and its validity mask. */
+interface FixedVector {
+  items: Int32Array | BigInt64Array | Float64Array;
+  validity: { data: BigUint64Array | null; setItemValid(index: number, valid: boolean): void };
 }
 
-const integerList = LIST(INTEGER);
+/** The vector's copy of its data when it is the typed array expected, else undefined. */
+function fixedVector(vector: DuckDBVector, column: FixedColumn): FixedVector | undefined {
+  const candidate = vector as unknown as Partial<FixedVector>;
+  const { items, validity } = candidate;
+  const same =
+    (column.kind === 'int32' && items instanceof Int32Array) ||
+    (column.kind === 'int64' && items instanceof BigInt64Array) ||
+    (column.kind === 'float64' && items instanceof Float64Array);
+  return same && typeof validity?.setItemValid === 'function'
+    ? (candidate as FixedVector)
+    : undefined;
+}
 
-const appenders: Record<ColumnType, Append> = {
-  VARCHAR: (a, v) => a.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v)),
-  INTEGER: (a, v) => a.appendInteger(Number(v)),
-  BIGINT: (a, v) => a.appendBigInt(typeof v === 'bigint' ? v : BigInt(v as number)),
-  DOUBLE: (a, v) => a.appendDouble(Number(v)),
-  BOOLEAN: (a, v) => a.appendBoolean(v === true),
-  TIMESTAMP: (a, v) => {
-    const micros = typeof v === 'string' ? timestampMicros(v) : undefined;
-    if (micros === undefined) a.appendNull();
-    else a.appendTimestamp(new DuckDBTimestampValue(micros));
-  },
-  'INTEGER[]': (a, v) => a.appendList(v as number[], integerList),
-};
+const isValid = (valid: Uint8Array, i: number) =>
+  (((valid[i >> 3] as number) >> (i & 7)) & 1) === 1;
 
-export interface RowWriter<Row> {
-  append(row: Row): void;
+function setFixed(vector: DuckDBVector, column: FixedColumn, from: number, rows: number): void {
+  const fast = fixedVector(vector, column);
+  if (fast === undefined) {
+    // Another vector layout than expected: the public per-value path, same values.
+    for (let i = 0; i < rows; i++) {
+      const value = column.values[from + i] as number | bigint;
+      vector.setItem(i, isValid(column.valid, from + i) ? value : null);
+    }
+    vector.flush();
+    return;
+  }
+  (fast.items as Int32Array).set(column.values.subarray(from, from + rows) as Int32Array);
+  if (column.nulls > 0) {
+    // Chunks start at multiples of 2048 rows, so the mask's bytes line up.
+    fast.validity.setItemValid(0, false);
+    const data = fast.validity.data as BigUint64Array;
+    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    bytes.set(column.valid.subarray(from >> 3, (from >> 3) + Math.ceil(rows / 8)));
+  }
+  vector.flush();
+}
+
+function setColumn(
+  vector: DuckDBVector,
+  column: Column,
+  from: number,
+  rows: number,
+  fileId: string,
+): void {
+  if (column.kind === 'file-id') {
+    for (let i = 0; i < rows; i++) vector.setItem(i, fileId);
+    vector.flush();
+  } else if (column.kind === 'values') {
+    for (let i = 0; i < rows; i++) {
+      const value = column.values[from + i] ?? null;
+      vector.setItem(
+        i,
+        typeof value === 'string' || typeof value === 'boolean' || value === null
+          ? value
+          : listValue([...value]),
+      );
+    }
+    vector.flush();
+  } else setFixed(vector, column, from, rows);
+}
+
+export interface RowWriter {
+  append(columns: TableColumns): void;
   /** Rows appended so far. */
   readonly count: number;
   /** Flushes into the open transaction and releases the appender. */
   close(): void;
 }
 
-/** Opens an appender on `table` that fills its columns from row fields, and `file_id`. */
-export async function openRowWriter<Row>(
+/** Opens an appender on `table` that takes its rows as columns, and `file_id`. */
+export async function openRowWriter(
   connection: DuckDBConnection,
-  table: RowTable<Row>,
+  table: RowTable<unknown>,
   fileId: string,
-): Promise<RowWriter<Row>> {
+): Promise<RowWriter> {
   const [schema, name] = table.name.split('.') as [string, string];
-  const appender = await connection.createAppender(name, schema);
-  const columns = table.columns.map((c) => ({ field: c.field, append: appenders[c.type] }));
+  const appender: DuckDBAppender = await connection.createAppender(name, schema);
+  const types: DuckDBType[] = [];
+  for (let i = 0; i < appender.columnCount; i++) types.push(appender.columnType(i));
+  if (types.length !== table.columns.length)
+    throw new Error(`${table.name} has ${types.length} columns, not ${table.columns.length}`);
   let count = 0;
   return {
-    append(row) {
-      const record = row as Record<string, unknown>;
-      for (const { field, append } of columns) {
-        const value = field === undefined ? fileId : record[field];
-        if (value === null || value === undefined) appender.appendNull();
-        else append(appender, value);
+    append({ rows, columns }) {
+      for (let from = 0; from < rows; from += 2048) {
+        const size = Math.min(2048, rows - from);
+        const chunk = DuckDBDataChunk.create(types, size);
+        columns.forEach((column, i) => {
+          setColumn(chunk.getColumnVector(i), column, from, size, fileId);
+        });
+        appender.appendDataChunk(chunk);
       }
-      appender.endRow();
-      count += 1;
+      count += rows;
     },
     get count() {
       return count;

@@ -1,0 +1,201 @@
+/**
+ * The column path (rows → column batch → data chunks) lands the same values, types and NULLs as
+ * appending row by row, value by value, did — for every column type, across chunk boundaries.
+ */
+import {
+  DuckDBInstance,
+  DuckDBTimestampValue,
+  INTEGER,
+  LIST,
+  type DuckDBAppender,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toColumnBatch, transferables } from './column-batch.ts';
+import { createTableSql } from './raw-table.ts';
+import { rowTable, type ColumnType } from './row-table.ts';
+import { openRowWriter } from './row-writer.ts';
+import { timestampMs } from './timestamp-ms.ts';
+
+interface Row {
+  id: number;
+  text: unknown;
+  int: unknown;
+  big: unknown;
+  real: unknown;
+  flag: unknown;
+  startAt: unknown;
+  codes: unknown;
+}
+
+const table = (name: string) =>
+  rowTable<Row>(name, 'test', {
+    id: ['INTEGER', 'id'],
+    text: ['VARCHAR', 'text'],
+    int: ['INTEGER', 'int'],
+    big: ['BIGINT', 'big'],
+    real: ['DOUBLE', 'real'],
+    flag: ['BOOLEAN', 'flag'],
+    startAt: ['TIMESTAMP', 'at'],
+    codes: ['INTEGER[]', 'codes'],
+  });
+
+/** The appender calls the row path made, one value at a time (the reference). */
+function appendRowByRow(appender: DuckDBAppender, rows: Row[], fileId: string): void {
+  const one: Record<ColumnType, (v: unknown) => void> = {
+    VARCHAR: (v) => appender.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v)),
+    INTEGER: (v) => appender.appendInteger(Number(v)),
+    BIGINT: (v) => appender.appendBigInt(typeof v === 'bigint' ? v : BigInt(v as number)),
+    DOUBLE: (v) => appender.appendDouble(Number(v)),
+    BOOLEAN: (v) => appender.appendBoolean(v === true),
+    TIMESTAMP: (v) => {
+      const ms = typeof v === 'string' ? Date.parse(v.endsWith('Z') ? v : `${v}Z`) : NaN;
+      if (Number.isNaN(ms)) appender.appendNull();
+      else appender.appendTimestamp(new DuckDBTimestampValue(BigInt(ms) * 1000n));
+    },
+    'INTEGER[]': (v) => appender.appendList(v as number[], LIST(INTEGER)),
+  };
+  for (const row of rows) {
+    for (const c of table('raw.x').columns) {
+      const v =
+        c.field === undefined ? fileId : (row as unknown as Record<string, unknown>)[c.field];
+      if (v === null || v === undefined) appender.appendNull();
+      else one[c.type](v);
+    }
+    appender.endRow();
+  }
+}
+
+const texts = ['', 'DEUNW', 'twelve chars', 'thirteen char', 'ünïcödé ✓ 漢字', 42, { a: 1 }, null];
+const ints = [0, -1, 2147483647, -2147483648, -0, '12', null, undefined];
+const bigs = [
+  0,
+  -1,
+  2 ** 53 - 1,
+  -(2 ** 53) + 1,
+  2n ** 62n + 3n,
+  -(2n ** 63n),
+  9007199254740993n,
+  4294967296,
+  -4294967297,
+  null,
+];
+const reals = [0, -1.5, 1e300, Number.NaN, 3, null];
+const flags = [true, false, 'yes', null];
+const times = [
+  '2024-02-29T23:59:59Z',
+  '2024-03-01T00:00:00',
+  '1969-12-31T23:59:59Z',
+  '2023-02-29T00:00:00',
+  '2024-13-01T00:00:00Z',
+  '0999-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2024-06-01T24:00:00Z',
+  '2024-06-01 10:00:00',
+  '2024-06-01T10:00:00.250Z',
+  'not a time',
+  1700000000000,
+  null,
+];
+const lists = [[1, 2, 3], [], [-2147483648], null];
+
+function sampleRows(n: number): Row[] {
+  let seed = 7;
+  const pick = <T>(values: readonly T[]): T => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return values[Math.floor(seed / 65536) % values.length] as T;
+  };
+  return Array.from({ length: n }, (_, id) => ({
+    id,
+    text: pick(texts),
+    int: pick(ints),
+    big: pick(bigs),
+    real: pick(reals),
+    flag: pick(flags),
+    startAt: pick(times),
+    codes: pick(lists),
+  }));
+}
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  connection = await instance.connect();
+  await connection.run('CREATE SCHEMA raw');
+});
+
+afterAll(() => {
+  connection.closeSync();
+  instance.closeSync();
+});
+
+async function rowsOf(name: string) {
+  const reader = await connection.runAndReadAll(`SELECT * FROM ${name} ORDER BY id`);
+  return reader.getRowObjectsJson();
+}
+
+describe('column batches through data chunks', () => {
+  it('land the same rows as the row-by-row appender, for every column type', async () => {
+    const rows = sampleRows(5000); // three chunks, the last one partial
+    const reference = table('raw.reference');
+    await connection.run(createTableSql(reference));
+    const appender = await connection.createAppender('reference', 'raw');
+    appendRowByRow(appender, rows, 'file-1');
+    appender.flushSync();
+    appender.closeSync();
+
+    const columns = table('raw.columns');
+    await connection.run(createTableSql(columns));
+    const batch = toColumnBatch([columns], { 'raw.columns': rows });
+    // As the worker sends it: typed arrays transferred, the rest cloned.
+    const sent = structuredClone(batch, { transfer: transferables(batch) });
+    const writer = await openRowWriter(connection, columns, 'file-1');
+    writer.append(sent['raw.columns'] ?? { rows: 0, columns: [] });
+    writer.close();
+
+    expect(writer.count).toBe(5000);
+    const expected = await rowsOf('raw.reference');
+    expect(await rowsOf('raw.columns')).toEqual(expected);
+    // Every sample value of every column shows up.
+    const distinct = (key: string) => new Set(expected.map((r) => JSON.stringify(r[key]))).size;
+    expect([distinct('text'), distinct('codes'), distinct('big'), distinct('start_at')]).toEqual([
+      8, 4, 10, 10,
+    ]);
+  });
+
+  it('refuses what the appender refused, with its message', () => {
+    const refused = [
+      [{ int: 7.5 }, 'number is not an integer'],
+      [{ int: 2 ** 31 }, 'number out of int32 range'],
+      [{ big: 2n ** 63n }, 'bigint out of int64 range'],
+      [{ big: 1.5 }, /cannot be converted to a BigInt/],
+    ] as const;
+    for (const [row, message] of refused)
+      expect(() => toColumnBatch([table('raw.x')], { 'raw.x': [{ id: 0, ...row }] })).toThrow(
+        message,
+      );
+  });
+});
+
+describe('timestampMs', () => {
+  it('reads every text as Date.parse does', () => {
+    const samples = [...times.filter((t): t is string => typeof t === 'string')];
+    let seed = 1;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let i = 0; i < 20_000; i++) {
+      const year = String(next(10_000)).padStart(4, '0');
+      const text = `${year}-${two(next(14))}-${two(next(33))}T${two(next(26))}:${two(next(61))}:${two(next(61))}`;
+      samples.push(text, `${text}Z`);
+    }
+    for (const text of samples) {
+      const expected = Date.parse(text.endsWith('Z') ? text : `${text}Z`);
+      expect([text, timestampMs(text)]).toEqual([text, expected]);
+    }
+  });
+});
