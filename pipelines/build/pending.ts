@@ -69,29 +69,22 @@ export async function pendingWork(
   );
   const lastBuildStartedAt = last.getRowObjectsJson()[0]?.started as string | null | undefined;
   if (lastBuildStartedAt == null) return { lastBuildStartedAt: undefined, range: undefined };
-  // Files loaded since the last build, and the earlier versions they replaced.
+  // New reference data (partners, agreements, code tables) changes every month already built;
+  // otherwise only the months of the files loaded since, and of the versions they replaced.
+  const referenceChanged = `EXISTS (
+    SELECT 1 FROM ${ingestedFilesTable.name}
+    WHERE kind LIKE 'reference-%' AND status = 'loaded' AND ingested_at > $since::TIMESTAMP)`;
+  const touchedSince = `f.status IN ('loaded', 'replaced') AND EXISTS (
+    SELECT 1 FROM ${ingestedFilesTable.name} AS n
+    WHERE n.file_name = f.file_name AND n.status = 'loaded' AND n.ingested_at > $since::TIMESTAMP)`;
   const reader = await connection.runAndReadAll(
     `SELECT min(f.first_event_at)::VARCHAR AS first, max(f.last_event_at)::VARCHAR AS last
      FROM ${ingestedFilesTable.name} AS f
-     WHERE f.status IN ('loaded', 'replaced') AND f.first_event_at IS NOT NULL
-       AND EXISTS (
-         SELECT 1 FROM ${ingestedFilesTable.name} AS n
-         WHERE n.file_name = f.file_name AND n.status = 'loaded' AND n.ingested_at > $since::TIMESTAMP)`,
+     WHERE f.first_event_at IS NOT NULL
+       AND CASE WHEN ${referenceChanged} THEN f.status = 'loaded' ELSE ${touchedSince} END`,
     { since: lastBuildStartedAt },
   );
-  // New reference data (partners, agreements, code tables) changes every month already built.
-  const reference = await connection.runAndReadAll(
-    `SELECT min(first_event_at)::VARCHAR AS first, max(last_event_at)::VARCHAR AS last
-     FROM ${ingestedFilesTable.name}
-     WHERE status = 'loaded' AND EXISTS (
-       SELECT 1 FROM ${ingestedFilesTable.name}
-       WHERE kind LIKE 'reference-%' AND status = 'loaded' AND ingested_at > $since::TIMESTAMP)`,
-    { since: lastBuildStartedAt },
-  );
-  const row =
-    reference.getRowObjectsJson()[0]?.first == null
-      ? reader.getRowObjectsJson()[0]
-      : reference.getRowObjectsJson()[0];
+  const row = reader.getRowObjectsJson()[0];
   const first = row?.first as string | null | undefined;
   const lastEvent = row?.last as string | null | undefined;
   return {
