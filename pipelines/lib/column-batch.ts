@@ -6,6 +6,7 @@
  * The conversions are the ones the appender used to make value by value.
  */
 import type { ColumnType, RowTable } from './row-table.ts';
+import { textColumn, type TextColumn } from './text-column.ts';
 import { timestampMs } from './timestamp-ms.ts';
 
 /** INTEGER; BIGINT and TIMESTAMP (microseconds); DOUBLE. */
@@ -16,7 +17,8 @@ export type FixedColumn =
 
 export type Column =
   | FixedColumn
-  /** VARCHAR, BOOLEAN, INTEGER[]: written value by value. */
+  | TextColumn
+  /** BOOLEAN, INTEGER[]: written value by value. */
   | { kind: 'values'; values: Array<string | boolean | readonly number[] | null> }
   /** The file_id column: the same value on every row, known only to the writer. */
   | { kind: 'file-id' };
@@ -117,7 +119,6 @@ function int64Column(
 type Convert = (v: unknown) => string | boolean | readonly number[];
 
 const converters: Partial<Record<ColumnType, Convert>> = {
-  VARCHAR: (v) => (typeof v === 'string' ? v : JSON.stringify(v)),
   BOOLEAN: (v) => v === true,
   'INTEGER[]': (v) => v as readonly number[],
 };
@@ -141,6 +142,13 @@ export function toColumns(table: RowTable<unknown>, rows: readonly unknown[]): T
   const columns = table.columns.map((column): Column => {
     const { field, type } = column;
     if (field === undefined) return { kind: 'file-id' };
+    if (type === 'VARCHAR')
+      return textColumn(
+        records.map((r) => {
+          const v = r[field];
+          return isNull(v) ? null : typeof v === 'string' ? v : JSON.stringify(v);
+        }),
+      );
     if (type === 'INTEGER') return int32Column(records, field);
     if (type === 'DOUBLE') return float64Column(records, field);
     if (type === 'BIGINT' || type === 'TIMESTAMP')
@@ -169,7 +177,13 @@ export function transferables(batch: ColumnBatch): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   for (const { columns } of Object.values(batch))
     for (const column of columns)
-      if (column.kind !== 'values' && column.kind !== 'file-id')
+      if (column.kind === 'text')
+        buffers.push(
+          column.inline.buffer as ArrayBuffer,
+          column.ref.buffer as ArrayBuffer,
+          column.valid.buffer as ArrayBuffer,
+        );
+      else if (column.kind !== 'values' && column.kind !== 'file-id')
         buffers.push(column.values.buffer as ArrayBuffer, column.valid.buffer as ArrayBuffer);
   return buffers;
 }

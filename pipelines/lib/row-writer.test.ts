@@ -15,6 +15,7 @@ import { toColumnBatch, transferables } from './column-batch.ts';
 import { createTableSql } from './raw-table.ts';
 import { rowTable, type ColumnType } from './row-table.ts';
 import { openRowWriter } from './row-writer.ts';
+import { chunkRows, textAt, textColumn } from './text-column.ts';
 import { timestampMs } from './timestamp-ms.ts';
 
 interface Row {
@@ -117,6 +118,7 @@ function sampleRows(n: number): Row[] {
   }));
 }
 
+const fileId = 'ab'.repeat(32); // as long as a sha256: shared, not inline
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
 
@@ -142,7 +144,7 @@ describe('column batches through data chunks', () => {
     const reference = table('raw.reference');
     await connection.run(createTableSql(reference));
     const appender = await connection.createAppender('reference', 'raw');
-    appendRowByRow(appender, rows, 'file-1');
+    appendRowByRow(appender, rows, fileId);
     appender.flushSync();
     appender.closeSync();
 
@@ -151,7 +153,7 @@ describe('column batches through data chunks', () => {
     const batch = toColumnBatch([columns], { 'raw.columns': rows });
     // As the worker sends it: typed arrays transferred, the rest cloned.
     const sent = structuredClone(batch, { transfer: transferables(batch) });
-    const writer = await openRowWriter(connection, columns, 'file-1');
+    const writer = await openRowWriter(connection, columns, fileId);
     writer.append(sent['raw.columns'] ?? { rows: 0, columns: [] });
     writer.close();
 
@@ -176,6 +178,20 @@ describe('column batches through data chunks', () => {
       expect(() => toColumnBatch([table('raw.x')], { 'raw.x': [{ id: 0, ...row }] })).toThrow(
         message,
       );
+  });
+});
+
+describe('textColumn', () => {
+  it('keeps every text: short ASCII inline, the rest once per chunk', () => {
+    const values = Array.from({ length: 5000 }, (_, i) =>
+      i % 7 === 0 ? null : (texts[i % 6] as string | number).toString(),
+    );
+    const column = textColumn(values);
+    expect(values.map((_, i) => textAt(column, i))).toEqual(values);
+    const distinctLong = new Set(
+      values.filter((v) => v !== null && (v.length > 12 || /[^ -~]/.test(v))),
+    ).size;
+    expect(column.texts.length).toBe(distinctLong * Math.ceil(values.length / chunkRows));
   });
 });
 

@@ -14,6 +14,14 @@ import {
 } from '@duckdb/node-api';
 import type { Column, FixedColumn, TableColumns } from './column-batch.ts';
 import type { RowTable } from './row-table.ts';
+import {
+  chunkRows,
+  setText,
+  setValidity,
+  textAt,
+  textColumn,
+  type TextColumn,
+} from './text-column.ts';
 
 /** What a fixed-width vector holds: a JavaScript copy of its data, and its validity mask. */
 interface FixedVector {
@@ -49,13 +57,14 @@ function setFixed(vector: DuckDBVector, column: FixedColumn, from: number, rows:
     return;
   }
   (fast.items as Int32Array).set(column.values.subarray(from, from + rows) as Int32Array);
-  if (column.nulls > 0) {
-    // Chunks start at multiples of 2048 rows, so the mask's bytes line up.
-    fast.validity.setItemValid(0, false);
-    const data = fast.validity.data as BigUint64Array;
-    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    bytes.set(column.valid.subarray(from >> 3, (from >> 3) + Math.ceil(rows / 8)));
-  }
+  // Chunks start at multiples of 2048 rows, so the mask's bytes line up.
+  if (column.nulls > 0) setValidity(vector, column.valid, from, rows);
+  vector.flush();
+}
+
+/** Text rows one by one: for a vector of another layout than expected. */
+function setTextSlowly(vector: DuckDBVector, column: TextColumn, from: number, rows: number) {
+  for (let i = 0; i < rows; i++) vector.setItem(i, textAt(column, from + i));
   vector.flush();
 }
 
@@ -64,11 +73,15 @@ function setColumn(
   column: Column,
   from: number,
   rows: number,
-  fileId: string,
+  fileId: FileIdColumn,
 ): void {
   if (column.kind === 'file-id') {
-    for (let i = 0; i < rows; i++) vector.setItem(i, fileId);
-    vector.flush();
+    if (!setText(vector, fileId.column, 0, rows)) {
+      for (let i = 0; i < rows; i++) vector.setItem(i, fileId.value);
+      vector.flush();
+    }
+  } else if (column.kind === 'text') {
+    if (!setText(vector, column, from, rows)) setTextSlowly(vector, column, from, rows);
   } else if (column.kind === 'values') {
     for (let i = 0; i < rows; i++) {
       const value = column.values[from + i] ?? null;
@@ -83,12 +96,25 @@ function setColumn(
   } else setFixed(vector, column, from, rows);
 }
 
+/** The file id as a text column as long as a chunk (its first rows serve shorter chunks). */
+interface FileIdColumn {
+  value: string;
+  column: TextColumn;
+}
+
+const fileIdColumn = (value: string): FileIdColumn => ({
+  value,
+  column: textColumn(Array.from({ length: chunkRows }, () => value)),
+});
+
 export interface RowWriter {
   append(columns: TableColumns): void;
   /** Rows appended so far. */
   readonly count: number;
   /** Flushes into the open transaction and releases the appender. */
   close(): void;
+  /** Drops the rows not yet flushed and releases the appender (after a failure). */
+  discard(): void;
 }
 
 /** Opens an appender on `table` that takes its rows as columns, and `file_id`. */
@@ -104,13 +130,14 @@ export async function openRowWriter(
   if (types.length !== table.columns.length)
     throw new Error(`${table.name} has ${types.length} columns, not ${table.columns.length}`);
   let count = 0;
+  const file = fileIdColumn(fileId);
   return {
     append({ rows, columns }) {
       for (let from = 0; from < rows; from += 2048) {
         const size = Math.min(2048, rows - from);
         const chunk = DuckDBDataChunk.create(types, size);
         columns.forEach((column, i) => {
-          setColumn(chunk.getColumnVector(i), column, from, size, fileId);
+          setColumn(chunk.getColumnVector(i), column, from, size, file);
         });
         appender.appendDataChunk(chunk);
       }
@@ -121,6 +148,10 @@ export async function openRowWriter(
     },
     close() {
       appender.flushSync();
+      appender.closeSync();
+    },
+    discard() {
+      appender.clear();
       appender.closeSync();
     },
   };

@@ -1,0 +1,136 @@
+/**
+ * VARCHAR columns in DuckDB's own layout, so that a data chunk takes them in one copy: each value is
+ * a 16-byte `string_t`, `{ uint32 length; char inlined[12] }` for up to 12 bytes, zero-padded.
+ * Short ASCII texts are laid out where the rows are made (the decode worker); longer or non-ASCII
+ * ones are handed to DuckDB once per distinct text and chunk, and the other rows with the same text
+ * share its `string_t` (pointer included), as DuckDB's dictionary and constant vectors do.
+ */
+import { DuckDBUUIDVector, type DuckDBVector } from '@duckdb/node-api';
+
+/** Rows per data chunk (DuckDB's vector size): texts are shared within a chunk only. */
+export const chunkRows = 2048;
+
+export interface TextColumn {
+  kind: 'text';
+  /** `string_t` of every row: short ASCII texts filled in, the rest zero. */
+  inline: Uint8Array;
+  /** Per row: -1 (inline or NULL) or the row, in the same chunk, that carries its text. */
+  ref: Int32Array;
+  /** The texts that are not inline, one per distinct text and chunk, and the rows that carry them. */
+  texts: string[];
+  textRows: number[];
+  valid: Uint8Array;
+  nulls: number;
+}
+
+/** A text column from the strings (or NULLs) of each row. */
+export function textColumn(values: ReadonlyArray<string | null>): TextColumn {
+  const rows = values.length;
+  const inline = new Uint8Array(rows * 16);
+  const lengths = new Uint32Array(inline.buffer);
+  const ref = new Int32Array(rows).fill(-1);
+  const valid = new Uint8Array(Math.ceil(rows / 8)).fill(255);
+  const texts: string[] = [];
+  const textRows: number[] = [];
+  let nulls = 0;
+  let shared = new Map<string, number>();
+  for (let i = 0; i < rows; i++) {
+    if (i % chunkRows === 0) shared = new Map();
+    const text = values[i];
+    if (text === null || text === undefined) {
+      valid[i >> 3] = (valid[i >> 3] as number) & ~(1 << (i & 7));
+      nulls += 1;
+      continue;
+    }
+    const n = text.length;
+    let ascii = n <= 12;
+    for (let j = 0; ascii && j < n; j++) {
+      const c = text.charCodeAt(j);
+      if (c > 127) ascii = false;
+      else inline[i * 16 + 4 + j] = c;
+    }
+    if (ascii) {
+      lengths[i * 4] = n;
+      continue;
+    }
+    inline.fill(0, i * 16, i * 16 + 16);
+    const first = shared.get(text);
+    if (first === undefined) {
+      shared.set(text, i);
+      texts.push(text);
+      textRows.push(i);
+      ref[i] = i;
+    } else ref[i] = first;
+  }
+  return { kind: 'text', inline, ref, texts, textRows, valid, nulls };
+}
+
+const decoder = new TextDecoder();
+
+/** The text of row `row`, or null. */
+export function textAt(column: TextColumn, row: number): string | null {
+  if ((((column.valid[row >> 3] as number) >> (row & 7)) & 1) === 0) return null;
+  const carrier = column.ref[row] as number;
+  if (carrier >= 0) return column.texts[column.textRows.indexOf(carrier)] as string;
+  const length =
+    (column.inline[row * 16] as number) | ((column.inline[row * 16 + 1] as number) << 8);
+  return decoder.decode(column.inline.subarray(row * 16 + 4, row * 16 + 4 + length));
+}
+
+/** The parts of node-api's vectors this relies on (checked before use). */
+interface Internals {
+  vector: unknown;
+  validity: { data: BigUint64Array | null; setItemValid(index: number, valid: boolean): void };
+  dataView: DataView;
+}
+
+const internals = (vector: DuckDBVector) => vector as unknown as Partial<Internals>;
+
+/** Sets `validity` from `valid`'s bits for rows [from, from + rows); from is a multiple of 8. */
+export function setValidity(vector: DuckDBVector, valid: Uint8Array, from: number, rows: number) {
+  const validity = internals(vector).validity as Internals['validity'];
+  validity.setItemValid(0, false);
+  const data = validity.data as BigUint64Array;
+  new Uint8Array(data.buffer, data.byteOffset, data.byteLength).set(
+    valid.subarray(from >> 3, (from >> 3) + Math.ceil(rows / 8)),
+  );
+}
+
+/** Fills a VARCHAR vector with rows [from, from + rows) of `column`; false when it cannot. */
+export function setText(
+  vector: DuckDBVector,
+  column: TextColumn,
+  from: number,
+  rows: number,
+): boolean {
+  const raw = internals(vector).vector;
+  if (raw === undefined || typeof internals(vector).validity?.setItemValid !== 'function')
+    return false;
+  const to = from + rows;
+  // The distinct long texts, through DuckDB, then their string_t read back.
+  let k = column.textRows.findIndex((row) => row >= from);
+  let any = false;
+  for (; k >= 0 && k < column.textRows.length && (column.textRows[k] as number) < to; k++) {
+    vector.setItem((column.textRows[k] as number) - from, column.texts[k] as string);
+    any = true;
+  }
+  if (column.nulls > 0) setValidity(vector, column.valid, from, rows);
+  vector.flush();
+  const target = DuckDBUUIDVector.fromRawVector(raw as never, rows);
+  const view = internals(target).dataView;
+  if (!(view instanceof DataView) || view.byteLength !== rows * 16) return false;
+  const out = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  const assigned = any ? out.slice() : out;
+  out.set(column.inline.subarray(from * 16, to * 16));
+  if (any)
+    for (let i = from; i < to; i++) {
+      const carrier = column.ref[i] as number;
+      if (carrier >= 0)
+        out.set(
+          assigned.subarray((carrier - from) * 16, (carrier - from) * 16 + 16),
+          (i - from) * 16,
+        );
+    }
+  target.flush();
+  return true;
+}
