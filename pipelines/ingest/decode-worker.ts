@@ -1,6 +1,6 @@
 /**
  * Worker thread: decodes, normalises and validates one codec file at a time and posts its row
- * batches, as columns, to the main thread, at most two ahead of what the main thread has appended.
+ * batches, as columns, to the main thread, at most `ahead` batches ahead of what the main thread has appended.
  */
 import { parentPort } from 'node:worker_threads';
 import { RoamError } from '../lib/errors.ts';
@@ -12,6 +12,8 @@ export interface DecodeJob {
   kind: BerKind;
   file: string;
   size: number;
+  /** Batches posted and not yet acknowledged, at most. */
+  ahead: number;
 }
 
 export type WorkerMessage =
@@ -33,7 +35,7 @@ async function run(job: DecodeJob): Promise<void> {
     const message: WorkerMessage = { type: 'batch', batch: step.value };
     port?.postMessage(message, transferables(step.value));
     posted += 1;
-    while (posted - acked >= 2) await new Promise<void>((resolve) => (wake = resolve));
+    while (posted - acked >= job.ahead) await new Promise<void>((resolve) => (wake = resolve));
     step = await source.next();
   }
   port?.postMessage({ type: 'done', summary: step.value } satisfies WorkerMessage);

@@ -203,7 +203,7 @@ export async function ingestFiles(
   return withWarehouse(warehouse, 'write', async (connection) => {
     await ensureTables(connection);
     const outcomes: FileOutcome[] = [];
-    const pool = options.workers === false ? undefined : new DecodePool();
+    const pool = options.workers === false ? undefined : new DecodePool(files, workerThreshold);
     try {
       for (const file of files) {
         const outcome = await ingestOne(connection, file, options, pool);
