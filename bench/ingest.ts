@@ -36,7 +36,8 @@ function prepareTap(events: number): void {
   mkdirSync(dir, { recursive: true });
   const files = 4;
   for (let i = 1; i <= files; i++) {
-    ensureTapFile(path.join(dir, `CDDEUNWGBRHM0000${i}`), Math.ceil(events / files));
+    // Different sizes, so that no two files share content (ingest skips repeated content).
+    ensureTapFile(path.join(dir, `CDDEUNWGBRHM0000${i}`), Math.ceil(events / files) + i);
   }
 }
 
