@@ -14,7 +14,7 @@ import { CHOICE, compiledModule, recordsRoute, type TypeDesc } from './schema.ts
 import type { DecodeItem, Struct, Value } from './types.ts';
 
 export const NEED_INPUT: unique symbol = Symbol('need input');
-type Step = DecodeItem | typeof NEED_INPUT;
+export type Step = DecodeItem | typeof NEED_INPUT;
 
 /** Runs `fn` until it stops running out of input, asking for more each time it does. */
 function* attempt<T>(st: DecodeState, fn: () => T): Generator<typeof NEED_INPUT, T, undefined> {
