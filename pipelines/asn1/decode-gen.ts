@@ -112,6 +112,13 @@ function switchCode(
     }`;
 }
 
+/**
+ * A constructor per SEQUENCE type whose instances are plain objects (prototype Object.prototype,
+ * so indistinguishable from `{}`): V8 sizes them from the fields this type's values get (in-object
+ * slack tracking) instead of `{}`'s 4 in-object slots and a grown out-of-object property array.
+ */
+const STRUCT = 'function Struct() {} Struct.prototype = Object.prototype;';
+
 function bodySource(t: TypeDesc, types: TypeDesc[]): string {
   const loop = (
     init: string,
@@ -119,6 +126,7 @@ function bodySource(t: TypeDesc, types: TypeDesc[]): string {
     done: string,
     onUnknown = 'p = skipUnknown(st, p, ce); continue;',
   ): string => `
+    ${t.kind === SEQ ? STRUCT : ''}
     return function ${t.name.replace(/\W/g, '_')}(st, c, ce, indefinite) {
       const h = st.h;
       ${init}
@@ -136,7 +144,7 @@ function bodySource(t: TypeDesc, types: TypeDesc[]): string {
     };`;
   if (t.kind === SEQ) {
     return loop(
-      'const o = {};',
+      'const o = new Struct();',
       (r) => `if (v !== undefined) {
           if (o[${q(r.name)}] !== undefined) throw st.error(p, ${q(`duplicate field ${r.name}`)});
           o[${q(r.name)}] = ${wrapped(r.wraps, 'v')};
