@@ -153,10 +153,14 @@ function bodySource(t: TypeDesc, types: TypeDesc[]): string {
     );
   }
   if (t.kind === SEQ_OF) {
+    // The first element makes a one-element array: `[]` then push would reserve 17 slots.
     return loop(
-      'const a = [];',
-      (r) => `if (v !== undefined) a.push(${wrapped(r.wraps, 'v')});`,
-      'return a;',
+      'let a;',
+      (r) => `if (v !== undefined) {
+          if (a === undefined) a = [${wrapped(r.wraps, 'v')}];
+          else a.push(${wrapped(r.wraps, 'v')});
+        }`,
+      'return a === undefined ? [] : a;',
     );
   }
   return loop(

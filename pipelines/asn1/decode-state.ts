@@ -60,6 +60,7 @@ export class DecodeState {
   }
 
   commit(): void {
+    if (this.pending.length === 0) return;
     for (const u of this.pending) {
       const tag = tagName(u.tag);
       const key = `${u.path}\u0000${tag}`;
@@ -77,7 +78,7 @@ export class DecodeState {
   }
 
   rollback(): void {
-    this.pending = [];
+    if (this.pending.length !== 0) this.pending = [];
   }
 
   unknownTags(): UnknownTag[] {

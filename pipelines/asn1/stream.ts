@@ -91,6 +91,24 @@ class Counters {
   records = 0;
 }
 
+/** File offset where the records list `at` of a unit ending at `unitEnd` ends (INF when both are indefinite). */
+function listEnd(
+  st: DecodeState,
+  list: TypeDesc,
+  at: { c: number; length: number },
+  unitEnd: number,
+): number {
+  const end = at.length < 0 ? unitEnd : at.c + at.length;
+  if (end > unitEnd)
+    throw st.error(at.c - st.base, 'TLV runs past the end of its container', list.name);
+  return end;
+}
+
+/**
+ * One unit at `n.pos`: its header groups, then each record of its records list, then its trailer
+ * groups. The records loop is written out here, not delegated to another generator, so that a
+ * record reaches the consumer through a single generator resume.
+ */
 function* unit(
   st: DecodeState,
   feeder: Feeder,
@@ -135,53 +153,43 @@ function* unit(
     if (!headerDone) yield header();
     headerDone = true;
     trailer = {};
-    p = yield* recordsList(st, feeder, records, child.list, end, n);
+    // The records list.
+    const list = records;
+    const listIndefinite = child.list.length < 0;
+    const listEndAt = listEnd(st, list, child.list, end);
+    st.path.push(list.name);
+    const depth = st.path.length;
+    p = child.list.c;
+    for (;;) {
+      feeder.keepFrom = p;
+      st.recordIndex = n.records;
+      let v: Value | null | undefined;
+      for (;;) {
+        try {
+          v = recordAt(st, list, p, listEndAt, listIndefinite);
+          st.commit();
+          break;
+        } catch (e) {
+          if (e !== NEED_MORE) throw e;
+          st.rollback();
+          st.path.length = depth;
+          yield NEED_INPUT;
+        }
+      }
+      if (v === null) {
+        st.recordIndex = undefined;
+        st.path.pop();
+        p = (listIndefinite ? st.pos : listEndAt - st.base) + st.base;
+        break;
+      }
+      const offset = p;
+      p = st.pos + st.base;
+      if (v !== undefined) yield { type: 'record', index: n.records++, offset, value: v as Struct };
+    }
   }
   if (!headerDone) yield header();
   yield { type: 'trailer', groups: trailer };
   n.pos = p;
-}
-
-function* recordsList(
-  st: DecodeState,
-  feeder: Feeder,
-  list: TypeDesc,
-  at: { c: number; length: number },
-  unitEnd: number,
-  n: Counters,
-): Generator<Step, number, undefined> {
-  const indefinite = at.length < 0;
-  const end = indefinite ? unitEnd : at.c + at.length;
-  if (end > unitEnd)
-    throw st.error(at.c - st.base, 'TLV runs past the end of its container', list.name);
-  st.path.push(list.name);
-  const depth = st.path.length;
-  let p = at.c;
-  for (;;) {
-    feeder.keepFrom = p;
-    st.recordIndex = n.records;
-    let v: Value | null | undefined;
-    for (;;) {
-      try {
-        v = recordAt(st, list, p, end, indefinite);
-        st.commit();
-        break;
-      } catch (e) {
-        if (e !== NEED_MORE) throw e;
-        st.rollback();
-        st.path.length = depth;
-        yield NEED_INPUT;
-      }
-    }
-    if (v === null) {
-      st.recordIndex = undefined;
-      st.path.pop();
-      return (indefinite ? st.pos : end - st.base) + st.base;
-    }
-    const offset = p;
-    p = st.pos + st.base;
-    if (v !== undefined) yield { type: 'record', index: n.records++, offset, value: v as Struct };
-  }
 }
 
 /** The whole file: padding, units, and the end summary. */
