@@ -65,8 +65,22 @@ const READ: Readonly<Record<number, string>> = {
   [BYTES]: 'new Uint8Array(buf.buffer.slice(buf.byteOffset + cc, buf.byteOffset + e))',
 };
 
-/** Code that sets `v` (undefined: a CHOICE of unknowns) and st.pos for a child of type T[i]. */
-function childCode(t: TypeDesc, i: number): string {
+/** What the generated source of one function refers to: child types (`T`) and constructors. */
+interface Gen {
+  types: TypeDesc[];
+  /** Declarations put before the function: one constructor per SEQUENCE type decoded in it. */
+  pre: string[];
+}
+
+/** A SEQUENCE of a few primitive fields: decoded inline in its parent, no call of its own. */
+function inlinable(t: TypeDesc): boolean {
+  if (t.kind !== SEQ || t.byTag.size > 8) return false;
+  for (const r of t.byTag.values()) if (READ[r.type.kind] === undefined) return false;
+  return true;
+}
+
+/** Code that sets `v` (undefined: a CHOICE of unknowns) and st.pos for a child of type t. */
+function childCode(t: TypeDesc, g: Gen): string {
   const read = READ[t.kind];
   if (read !== undefined) {
     return `{
@@ -79,14 +93,29 @@ function childCode(t: TypeDesc, i: number): string {
         v = ${read};
       }`;
   }
-  return `{
-        if (!h.constructed) throw st.error(cc, 'primitive encoding of constructed type', ${q(t.name)});
+  const head = `if (!h.constructed) throw st.error(cc, 'primitive encoding of constructed type', ${q(t.name)});
         const len = h.length;
         let e = ce;
         if (len >= 0) {
           e = cc + len;
           if (e > ce || e > st.avail) st.short(cc, ce, e);
+        }`;
+  if (inlinable(t)) {
+    // The child's own function body, in a block that shadows c, ce, indefinite, o, p and v.
+    return `{
+        ${head}
+        let inner;
+        {
+          const c = cc, ce = e, indefinite = len < 0;
+          ${seqLoop(t, g)}
+          inner = o;
         }
+        v = inner;
+      }`;
+  }
+  const i = g.types.push(t) - 1;
+  return `{
+        ${head}
         const child = T[${i}];
         v = (child.body ?? body(child))(st, cc, e, len < 0);
       }`;
@@ -94,15 +123,14 @@ function childCode(t: TypeDesc, i: number): string {
 
 function switchCode(
   t: TypeDesc,
-  types: TypeDesc[],
+  g: Gen,
   onValue: (route: Route) => string,
   onUnknown: string,
 ): string {
   const cases: string[] = [];
   for (const [tag, route] of t.byTag) {
-    const i = types.push(route.type) - 1;
     cases.push(`
-      case ${tag}: ${childCode(route.type, i)}
+      case ${tag}: ${childCode(route.type, g)}
         ${onValue(route)}
         break;`);
   }
@@ -112,78 +140,95 @@ function switchCode(
     }`;
 }
 
-/**
- * A constructor per SEQUENCE type whose instances are plain objects (prototype Object.prototype,
- * so indistinguishable from `{}`): V8 sizes them from the fields this type's values get (in-object
- * slack tracking) instead of `{}`'s 4 in-object slots and a grown out-of-object property array.
- */
-const STRUCT = 'function Struct() {} Struct.prototype = Object.prototype;';
-
-function bodySource(t: TypeDesc, types: TypeDesc[]): string {
-  const loop = (
-    init: string,
-    onValue: (r: Route) => string,
-    done: string,
-    onUnknown = 'p = skipUnknown(st, p, ce); continue;',
-  ): string => `
-    ${t.kind === SEQ ? STRUCT : ''}
-    return function ${t.name.replace(/\W/g, '_')}(st, c, ce, indefinite) {
-      const h = st.h;
-      ${init}
+/** The loop over the children at [c, ce) (`indefinite`), for a type of kind SEQ, SEQ_OF or CHOICE. */
+function childLoop(
+  t: TypeDesc,
+  g: Gen,
+  init: string,
+  onValue: (r: Route) => string,
+  onUnknown = 'p = skipUnknown(st, p, ce); continue;',
+): string {
+  return `${init}
       let p = c;
       let v;
       st.path.push(${q(t.name)});
       for (;;) {
         const cc = nextChild(st, p, ce, indefinite);
         if (cc < 0) break;
-        ${switchCode(t, types, onValue, onUnknown)}
+        ${switchCode(t, g, onValue, onUnknown)}
         p = st.pos;
       }
-      st.path.pop();
-      ${done}
-    };`;
-  if (t.kind === SEQ) {
-    return loop(
-      'const o = new Struct();',
-      (r) => `if (v !== undefined) {
+      st.path.pop();`;
+}
+
+/**
+ * A SEQUENCE's loop, leaving its object in `o`. Each SEQUENCE type decoded in the function gets a
+ * constructor whose instances are plain objects (prototype Object.prototype, so indistinguishable
+ * from `{}`): V8 sizes them from the fields the type's values get (in-object slack tracking)
+ * instead of `{}`'s 4 in-object slots and a grown out-of-object property array.
+ */
+function seqLoop(t: TypeDesc, g: Gen): string {
+  const ctor = `Struct${g.pre.length}`;
+  g.pre.push(`function ${ctor}() {} ${ctor}.prototype = Object.prototype;`);
+  return childLoop(
+    t,
+    g,
+    `const o = new ${ctor}();`,
+    (r) => `if (v !== undefined) {
           if (o[${q(r.name)}] !== undefined) throw st.error(p, ${q(`duplicate field ${r.name}`)});
           o[${q(r.name)}] = ${wrapped(r.wraps, 'v')};
         }`,
-      'return o;',
-    );
-  }
-  if (t.kind === SEQ_OF) {
-    // The first element makes a one-element array: `[]` then push would reserve 17 slots.
-    return loop(
-      'let a;',
-      (r) => `if (v !== undefined) {
-          if (a === undefined) a = [${wrapped(r.wraps, 'v')}];
-          else a.push(${wrapped(r.wraps, 'v')});
-        }`,
-      'return a === undefined ? [] : a;',
-    );
-  }
-  return loop(
-    'let out; let unknown = false;',
-    (r) => `if (out !== undefined) throw st.error(p, 'CHOICE holds more than one alternative');
-        if (v !== undefined) out = ${wrapped([r.name, ...r.wraps], 'v')};`,
-    `if (out === undefined && !unknown) throw st.error(c, 'empty CHOICE');
-      return out;`,
-    'p = skipUnknown(st, p, ce); unknown = true; continue;',
   );
 }
 
-function elementSource(t: TypeDesc, types: TypeDesc[]): string {
+function bodySource(t: TypeDesc, g: Gen): string {
+  const fn = (code: string, done: string): string => `
+    return function ${t.name.replace(/\W/g, '_')}(st, c, ce, indefinite) {
+      const h = st.h;
+      ${code}
+      ${done}
+    };`;
+  if (t.kind === SEQ) return fn(seqLoop(t, g), 'return o;');
+  if (t.kind === SEQ_OF) {
+    // The first element makes a one-element array: `[]` then push would reserve 17 slots.
+    return fn(
+      childLoop(
+        t,
+        g,
+        'let a;',
+        (r) => `if (v !== undefined) {
+          if (a === undefined) a = [${wrapped(r.wraps, 'v')}];
+          else a.push(${wrapped(r.wraps, 'v')});
+        }`,
+      ),
+      'return a === undefined ? [] : a;',
+    );
+  }
+  return fn(
+    childLoop(
+      t,
+      g,
+      'let out; let unknown = false;',
+      (r) => `if (out !== undefined) throw st.error(p, 'CHOICE holds more than one alternative');
+        if (v !== undefined) out = ${wrapped([r.name, ...r.wraps], 'v')};`,
+      'p = skipUnknown(st, p, ce); unknown = true; continue;',
+    ),
+    `if (out === undefined && !unknown) throw st.error(c, 'empty CHOICE');
+      return out;`,
+  );
+}
+
+function elementSource(t: TypeDesc, g: Gen): string {
   const names = (r: Route): string[] => (t.kind === CHOICE ? [r.name, ...r.wraps] : r.wraps);
   return `
     return function ${t.name.replace(/\W/g, '_')}_element(st, p, cc, ce) {
       const h = st.h;
       let v;
-      ${switchCode(t, types, (r) => `return v === undefined ? undefined : ${wrapped(names(r), 'v')};`, 'st.pos = skipUnknown(st, p, ce); return undefined;')}
+      ${switchCode(t, g, (r) => `return v === undefined ? undefined : ${wrapped(names(r), 'v')};`, 'st.pos = skipUnknown(st, p, ce); return undefined;')}
     };`;
 }
 
-function build<F>(src: string, deps: GenDeps, types: TypeDesc[]): F {
+function build<F>(src: string, deps: GenDeps, g: Gen): F {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function(
     'nextChild',
@@ -193,9 +238,9 @@ function build<F>(src: string, deps: GenDeps, types: TypeDesc[]): F {
     'readBcd',
     'body',
     'T',
-    src,
+    g.pre.join('\n') + src,
   ) as (...args: unknown[]) => F;
-  return factory(deps.nextChild, deps.skipUnknown, readInteger, readLatin1, readBcd, body, types);
+  return factory(deps.nextChild, deps.skipUnknown, readInteger, readLatin1, readBcd, body, g.types);
 }
 
 let deps: GenDeps | undefined;
@@ -208,8 +253,8 @@ export function setGenDeps(d: GenDeps): void {
 export function body(t: TypeDesc): BodyDecoder {
   if (t.body !== undefined) return t.body;
   if (deps === undefined) throw new Error('decoder dependencies not set');
-  const types: TypeDesc[] = [];
-  t.body = build<BodyDecoder>(bodySource(t, types), deps, types);
+  const g: Gen = { types: [], pre: [] };
+  t.body = build<BodyDecoder>(bodySource(t, g), deps, g);
   return t.body;
 }
 
@@ -217,7 +262,7 @@ export function body(t: TypeDesc): BodyDecoder {
 export function element(t: TypeDesc): ElementDecoder {
   if (t.element !== undefined) return t.element;
   if (deps === undefined) throw new Error('decoder dependencies not set');
-  const types: TypeDesc[] = [];
-  t.element = build<ElementDecoder>(elementSource(t, types), deps, types);
+  const g: Gen = { types: [], pre: [] };
+  t.element = build<ElementDecoder>(elementSource(t, g), deps, g);
   return t.element;
 }
