@@ -11,9 +11,6 @@ import type { Progress } from '../lib/progress.ts';
 import { createTableSql, type RawTable } from '../lib/raw-table.ts';
 import { buildRunsTable, ingestedFilesTable } from '../lib/registry.ts';
 import { inTransaction, sqlString, withWarehouse } from '../lib/warehouse.ts';
-import { nrtrdeTables } from '../nrtrde/raw-schema.ts';
-import { rapTables } from '../rap/raw-schema.ts';
-import { tapTables } from '../tap/raw-schema.ts';
 import { appendBatches } from './append-batches.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
 import { DecodePool } from './decode-pool.ts';
@@ -38,9 +35,7 @@ export type { FileOutcome } from './registry-store.ts';
 /** The raw tables that hold a file's rows (each has a file_id column). */
 const dataTables: readonly RawTable[] = [
   ...tabularSources.map((s) => s.table),
-  ...tapTables,
-  ...rapTables,
-  ...nrtrdeTables,
+  ...Object.values(codecSources).flatMap((s) => s.tables),
 ];
 
 /** Every table ingest writes; SQLMesh's external models are generated from the same list. */
