@@ -6,7 +6,7 @@ import { rapTables } from '../rap/raw-schema.ts';
 import type { RowTable } from '../lib/row-table.ts';
 import { tapBatches } from '../tap/batches.ts';
 import { tapTables } from '../tap/raw-schema.ts';
-import { asColumns, type ColumnBatchSource } from './row-batches.ts';
+import type { ColumnBatchSource } from './row-batches.ts';
 
 export type BerKind = 'tap' | 'rap' | 'nrtrde';
 
@@ -16,10 +16,7 @@ export interface CodecSource {
 }
 
 export const codecSources: Record<BerKind, CodecSource> = {
-  tap: { tables: tapTables, batches: (f, n) => asColumns(tapTables, tapBatches(f, n)) },
-  rap: { tables: rapTables, batches: (f, n) => asColumns(rapTables, rapBatches(f, n)) },
-  nrtrde: {
-    tables: nrtrdeTables,
-    batches: (f, n) => asColumns(nrtrdeTables, nrtrdeBatches(f, n)),
-  },
+  tap: { tables: tapTables, batches: tapBatches },
+  rap: { tables: rapTables, batches: rapBatches },
+  nrtrde: { tables: nrtrdeTables, batches: nrtrdeBatches },
 };

@@ -41,6 +41,9 @@ const dataTables: readonly RawTable[] = [
 /** Every table ingest writes; SQLMesh's external models are generated from the same list. */
 export const rawTables: readonly RawTable[] = [...dataTables, ingestedFilesTable, buildRunsTable];
 
+/** WAL size at which DuckDB checkpoints during an ingest; the ingest checkpoints once at its end. */
+const checkpointThreshold = '1GB';
+
 /** Codec files at least this large are decoded in the worker thread while this one appends. */
 const workerThreshold = 256 * 1024;
 
@@ -197,6 +200,10 @@ export async function ingestFiles(
 ): Promise<FileOutcome[]> {
   return withWarehouse(warehouse, 'write', async (connection) => {
     await ensureTables(connection);
+    // A file's rows reach the WAL uncompressed (~35 MB per 50,000 TAP events): at DuckDB's default
+    // threshold (16 MB) nearly every commit would checkpoint, rewriting the tables' last row groups
+    // each time. Checkpoint once at the end instead (bench/README.md, ingest).
+    await connection.run(`SET checkpoint_threshold = '${checkpointThreshold}'`);
     const outcomes: FileOutcome[] = [];
     const pool = options.workers === false ? undefined : new DecodePool(files, workerThreshold);
     try {
@@ -208,6 +215,7 @@ export async function ingestFiles(
     } finally {
       await pool?.close();
     }
+    await connection.run('CHECKPOINT');
     options.progress.finish();
     return outcomes;
   });

@@ -11,7 +11,8 @@ import {
   type DuckDBConnection,
 } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toColumnBatch, transferables } from './column-batch.ts';
+import { transferables } from './column-batch.ts';
+import { TableBuilder, toColumnBatch } from './table-builder.ts';
 import { createTableSql } from './raw-table.ts';
 import { rowTable, type ColumnType } from './row-table.ts';
 import { openRowWriter } from './row-writer.ts';
@@ -150,11 +151,18 @@ describe('column batches through data chunks', () => {
 
     const columns = table('raw.columns');
     await connection.run(createTableSql(columns));
-    const batch = toColumnBatch([columns], { 'raw.columns': rows });
-    // As the worker sends it: typed arrays transferred, the rest cloned.
-    const sent = structuredClone(batch, { transfer: transferables(batch) });
+    // Two batches, built from a tiny capacity: the builder grows, and starts again after a take.
+    const builder = new TableBuilder(columns, 3);
+    const batches = [rows.slice(0, 3000), rows.slice(3000)].map((part) => {
+      for (const row of part) builder.add(row);
+      return { 'raw.columns': builder.take() };
+    });
     const writer = await openRowWriter(connection, columns, fileId);
-    writer.append(sent['raw.columns'] ?? { rows: 0, columns: [] });
+    for (const batch of batches) {
+      // As the worker sends it: typed arrays transferred, the rest cloned.
+      const sent = structuredClone(batch, { transfer: transferables(batch) });
+      writer.append(sent['raw.columns']);
+    }
     writer.close();
 
     expect(writer.count).toBe(5000);

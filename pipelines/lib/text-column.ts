@@ -23,46 +23,92 @@ export interface TextColumn {
   nulls: number;
 }
 
-/** A text column from the strings (or NULLs) of each row. */
-export function textColumn(values: ReadonlyArray<string | null>): TextColumn {
-  const rows = values.length;
-  const inline = new Uint8Array(rows * 16);
-  const lengths = new Uint32Array(inline.buffer);
-  const ref = new Int32Array(rows).fill(-1);
-  const valid = new Uint8Array(Math.ceil(rows / 8)).fill(255);
-  const texts: string[] = [];
-  const textRows: number[] = [];
-  let nulls = 0;
-  let shared = new Map<string, number>();
-  for (let i = 0; i < rows; i++) {
-    if (i % chunkRows === 0) shared = new Map();
-    const text = values[i];
-    if (text === null || text === undefined) {
-      valid[i >> 3] = (valid[i >> 3] as number) & ~(1 << (i & 7));
-      nulls += 1;
-      continue;
+/**
+ * Builds a text column row by row, so that the strings need not be kept until the batch is taken:
+ * short ASCII texts are laid out at once, the others kept once per distinct text and chunk.
+ */
+export class TextColumnBuilder {
+  private inline!: Uint8Array;
+  private lengths!: Uint32Array;
+  private ref!: Int32Array;
+  private valid!: Uint8Array;
+  private texts: string[] = [];
+  private textRows: number[] = [];
+  private nulls = 0;
+  private shared = new Map<string, number>();
+  private rows = 0;
+
+  constructor(private capacity: number) {
+    this.allocate(capacity);
+  }
+
+  private allocate(capacity: number): void {
+    const { inline, ref, valid, rows } = this;
+    this.capacity = capacity;
+    this.inline = new Uint8Array(capacity * 16);
+    this.lengths = new Uint32Array(this.inline.buffer);
+    this.ref = new Int32Array(capacity).fill(-1);
+    this.valid = new Uint8Array(Math.ceil(capacity / 8)).fill(255);
+    if (rows > 0) {
+      this.inline.set(inline.subarray(0, rows * 16));
+      this.ref.set(ref.subarray(0, rows));
+      this.valid.set(valid.subarray(0, Math.ceil(rows / 8)));
+    }
+  }
+
+  push(text: string | null): void {
+    const i = this.rows;
+    if (i === this.capacity) this.allocate(this.capacity * 2);
+    this.rows = i + 1;
+    if (i % chunkRows === 0) this.shared.clear();
+    if (text === null) {
+      this.valid[i >> 3] = (this.valid[i >> 3] as number) & ~(1 << (i & 7));
+      this.nulls += 1;
+      return;
     }
     const n = text.length;
-    let ascii = n <= 12;
-    for (let j = 0; ascii && j < n; j++) {
-      const c = text.charCodeAt(j);
-      if (c > 127) ascii = false;
-      else inline[i * 16 + 4 + j] = c;
+    if (n <= 12) {
+      const inline = this.inline;
+      const at = i * 16 + 4;
+      let j = 0;
+      for (; j < n; j++) {
+        const c = text.charCodeAt(j);
+        if (c > 127) break;
+        inline[at + j] = c;
+      }
+      if (j === n) {
+        this.lengths[i * 4] = n;
+        return;
+      }
+      inline.fill(0, at, at + j);
     }
-    if (ascii) {
-      lengths[i * 4] = n;
-      continue;
-    }
-    inline.fill(0, i * 16, i * 16 + 16);
-    const first = shared.get(text);
+    const first = this.shared.get(text);
     if (first === undefined) {
-      shared.set(text, i);
-      texts.push(text);
-      textRows.push(i);
-      ref[i] = i;
-    } else ref[i] = first;
+      this.shared.set(text, i);
+      this.texts.push(text);
+      this.textRows.push(i);
+      this.ref[i] = i;
+    } else this.ref[i] = first;
   }
-  return { kind: 'text', inline, ref, texts, textRows, valid, nulls };
+
+  /** The column so far; the builder starts again, empty, with room for as many rows. */
+  take(): TextColumn {
+    const { inline, ref, texts, textRows, valid, nulls } = this;
+    const column: TextColumn = { kind: 'text', inline, ref, texts, textRows, valid, nulls };
+    this.rows = 0;
+    this.texts = [];
+    this.textRows = [];
+    this.nulls = 0;
+    this.allocate(this.capacity);
+    return column;
+  }
+}
+
+/** A text column from the strings (or NULLs) of each row. */
+export function textColumn(values: ReadonlyArray<string | null>): TextColumn {
+  const builder = new TextColumnBuilder(Math.max(values.length, 1));
+  for (const value of values) builder.push(value ?? null);
+  return builder.take();
 }
 
 const decoder = new TextDecoder();

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { decodeFile } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type BatchSource } from '../ingest/row-batches.ts';
+import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
 import { createNrtrdeNormaliser, type NrtrdeFileRow } from './normalise.ts';
 import { nrtrdeEventsTable, nrtrdeFilesTable } from './raw-schema.ts';
 
-export async function* nrtrdeBatches(file: string, size: number): BatchSource {
+export async function* nrtrdeBatches(file: string, size: number): ColumnBatchSource {
   const out = new BatchBuilder(size);
   const range = new TimeRange();
   let normaliser: ReturnType<typeof createNrtrdeNormaliser> | undefined;
@@ -19,7 +19,7 @@ export async function* nrtrdeBatches(file: string, size: number): BatchSource {
       fileRow = normaliser.file;
     } else if (item.type === 'record' && normaliser !== undefined) {
       const row = normaliser.record(item);
-      out.add(nrtrdeEventsTable.name, row);
+      out.add(nrtrdeEventsTable, row);
       range.add(row.startUtc);
       const full = out.recordDone();
       if (full !== undefined) yield full;
@@ -30,7 +30,7 @@ export async function* nrtrdeBatches(file: string, size: number): BatchSource {
     }
   }
   if (fileRow === undefined) throw new LoadError(`${file}: no NRTRDE header at byte 0`, file);
-  out.add(nrtrdeFilesTable.name, fileRow);
+  out.add(nrtrdeFilesTable, fileRow);
   yield out.take();
   return {
     firstEventAt: TimeRange.sql(range.first),

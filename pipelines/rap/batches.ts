@@ -3,26 +3,26 @@ import path from 'node:path';
 import { decodeFile } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type BatchSource } from '../ingest/row-batches.ts';
+import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
 import { createRapNormaliser } from './normalise.ts';
 import { rapAuditTable, rapErrorsTable, rapFilesTable, rapReturnsTable } from './raw-schema.ts';
 
-export async function* rapBatches(file: string, size: number): BatchSource {
+export async function* rapBatches(file: string, size: number): ColumnBatchSource {
   const out = new BatchBuilder(size);
   let normaliser: ReturnType<typeof createRapNormaliser> | undefined;
   let unknownTags = 0;
   for await (const item of decodeFile(file)) {
     if (item.type === 'header') {
       normaliser = createRapNormaliser(path.basename(file), item);
-      out.add(rapFilesTable.name, normaliser.file);
+      out.add(rapFilesTable, normaliser.file);
     } else if (item.type === 'record' && normaliser !== undefined) {
       const { row, errors } = normaliser.record(item);
-      out.add(rapReturnsTable.name, row);
-      for (const error of errors) out.add(rapErrorsTable.name, error);
+      out.add(rapReturnsTable, row);
+      for (const error of errors) out.add(rapErrorsTable, error);
       const full = out.recordDone();
       if (full !== undefined) yield full;
     } else if (item.type === 'trailer' && normaliser !== undefined) {
-      out.add(rapAuditTable.name, normaliser.audit(item));
+      out.add(rapAuditTable, normaliser.audit(item));
     } else if (item.type === 'end') {
       unknownTags = item.unknownTags.reduce((sum, u) => sum + u.count, 0);
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { decodeFile } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type BatchSource } from '../ingest/row-batches.ts';
+import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
 import { createTapNormaliser } from './normalise.ts';
 import {
   tapAuditTable,
@@ -16,7 +16,7 @@ import {
 } from './raw-schema.ts';
 import { createValidator } from './validate.ts';
 
-export async function* tapBatches(file: string, size: number): BatchSource {
+export async function* tapBatches(file: string, size: number): ColumnBatchSource {
   const name = path.basename(file);
   const out = new BatchBuilder(size);
   const range = new TimeRange();
@@ -28,21 +28,21 @@ export async function* tapBatches(file: string, size: number): BatchSource {
     if (item.type === 'header') {
       normaliser = createTapNormaliser(name, item);
       validator = createValidator(name, item);
-      out.add(tapFilesTable.name, normaliser.file);
+      out.add(tapFilesTable, normaliser.file);
     } else if (item.type === 'record' && normaliser !== undefined) {
       const rows = normaliser.record(item);
-      out.add(tapEventsTable.name, rows.event);
+      out.add(tapEventsTable, rows.event);
       range.add(rows.event.startUtc);
-      for (const row of rows.charges) out.add(tapChargesTable.name, row);
-      for (const row of rows.taxes) out.add(tapTaxesTable.name, row);
-      for (const row of rows.discounts) out.add(tapDiscountsTable.name, row);
+      for (const row of rows.charges) out.add(tapChargesTable, row);
+      for (const row of rows.taxes) out.add(tapTaxesTable, row);
+      for (const row of rows.discounts) out.add(tapDiscountsTable, row);
       validator?.record(item);
       const full = out.recordDone();
       if (full !== undefined) yield full;
     } else if (item.type === 'trailer' && normaliser !== undefined) {
-      out.add(tapAuditTable.name, normaliser.audit(item));
+      out.add(tapAuditTable, normaliser.audit(item));
       for (const finding of validator?.finish(item) ?? [])
-        out.add(tapValidationTable.name, finding);
+        out.add(tapValidationTable, finding);
       finished = true;
     } else if (item.type === 'end') {
       unknownTags = item.unknownTags.reduce((sum, u) => sum + u.count, 0);
@@ -51,7 +51,7 @@ export async function* tapBatches(file: string, size: number): BatchSource {
   if (normaliser === undefined) throw new LoadError(`${file}: no TAP header at byte 0`, file);
   // A notification has no trailer: still run the file-level checks.
   if (!finished)
-    for (const finding of validator?.finish() ?? []) out.add(tapValidationTable.name, finding);
+    for (const finding of validator?.finish() ?? []) out.add(tapValidationTable, finding);
   yield out.take();
   const header = normaliser.file;
   return {

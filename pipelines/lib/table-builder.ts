@@ -1,0 +1,103 @@
+/**
+ * A raw table's rows turned into columns as they are made: each row's fields are copied into the
+ * column builders at once, so no row object outlives its record (rows kept for a whole batch
+ * survived young-generation collections and cost more in GC than in copying).
+ */
+import type { Column, TableColumns, ColumnBatch } from './column-batch.ts';
+import type { ColumnType, RowTable } from './row-table.ts';
+import { chunkRows, TextColumnBuilder } from './text-column.ts';
+import {
+  converters,
+  Float64Builder,
+  Int32Builder,
+  Int64Builder,
+  ValuesBuilder,
+  type Convert,
+} from './value-builders.ts';
+
+type Builder = TextColumnBuilder | Int32Builder | Float64Builder | Int64Builder | ValuesBuilder;
+
+function builderFor(type: ColumnType, capacity: number): Builder {
+  if (type === 'VARCHAR') return new TextColumnBuilder(capacity);
+  if (type === 'INTEGER') return new Int32Builder(capacity);
+  if (type === 'DOUBLE') return new Float64Builder(capacity);
+  if (type === 'BIGINT' || type === 'TIMESTAMP')
+    return new Int64Builder(capacity, type === 'TIMESTAMP');
+  return new ValuesBuilder(converters[type] as Convert);
+}
+
+/**
+ * A function that copies one row's fields into the builders, written out for the table: each field
+ * read by its name (a monomorphic property load on the row's shape) and each builder called at its
+ * own site. A loop over the columns reading `row[field]` made every load and call megamorphic and
+ * cost about twice as much (bench/README.md, ingest). The source embeds only the table's own
+ * field names, as JSON strings.
+ */
+function compileAdder(
+  fields: ReadonlyArray<string | undefined>,
+  builders: ReadonlyArray<Builder | undefined>,
+): (row: unknown) => void {
+  const lines = builders.map((builder, c) => {
+    const field = fields[c];
+    if (builder === undefined || field === undefined) return '';
+    const read = `r[${JSON.stringify(field)}]`;
+    return builder instanceof TextColumnBuilder
+      ? `v = ${read}; b${c}.push(v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));`
+      : `b${c}.push(${read});`;
+  });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function(
+    'b',
+    `${builders.map((_, c) => `const b${c} = b[${c}];`).join('\n')}
+    return function add(r) { let v; ${lines.join('\n')} };`,
+  ) as (b: ReadonlyArray<Builder | undefined>) => (row: unknown) => void;
+  return factory(builders);
+}
+
+/** One raw table's rows turned into columns as they are added. */
+export class TableBuilder {
+  /** Per column: its builder, or undefined for `file_id` (the writer fills it). */
+  private readonly builders: ReadonlyArray<Builder | undefined>;
+  private readonly adder: (row: unknown) => void;
+  rows = 0;
+
+  constructor(table: RowTable<unknown>, capacity = chunkRows) {
+    const { columns } = table;
+    this.builders = columns.map((c) =>
+      c.field === undefined ? undefined : builderFor(c.type, capacity),
+    );
+    this.adder = compileAdder(
+      columns.map((c) => c.field),
+      this.builders,
+    );
+  }
+
+  add(row: unknown): void {
+    this.adder(row);
+    this.rows += 1;
+  }
+
+  /** The rows added since the last take, as columns in the table's column order. */
+  take(): TableColumns {
+    const columns = this.builders.map((b): Column => b?.take() ?? { kind: 'file-id' });
+    const rows = this.rows;
+    this.rows = 0;
+    return { rows, columns };
+  }
+}
+
+/** A row batch as columns, for the tables listed. */
+export function toColumnBatch(
+  tables: readonly RowTable<unknown>[],
+  batch: Record<string, readonly unknown[]>,
+): ColumnBatch {
+  const out: ColumnBatch = {};
+  for (const [name, rows] of Object.entries(batch)) {
+    const table = tables.find((t) => t.name === name);
+    if (table === undefined) throw new Error(`no raw table ${name}`);
+    const builder = new TableBuilder(table, Math.max(rows.length, 1));
+    for (const row of rows) builder.add(row);
+    out[name] = builder.take();
+  }
+  return out;
+}
