@@ -146,6 +146,24 @@ describe('idempotency and replacement', () => {
     expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 4 }]);
   });
 
+  it('in one run (one commit group): the same content twice loads once; a new version replaces the old', async () => {
+    const { file } = writeTap(inbox, 'CDDEUNWGBRHM00001');
+    copyFileSync(file, path.join(inbox, 'CDDEUNWGBRHM00001-copy'));
+    const later = path.join(dir, 'later');
+    mkdirSync(later);
+    writeTap(later, 'CDDEUNWGBRHM00001', 3);
+    const outcomes = await ingest([inbox, later]);
+    expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'skipped-duplicate', 'loaded']);
+    // The rows of the replaced version were still in an appender of the group when it was retired.
+    expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 7 }]);
+    expect(
+      await query(
+        `SELECT count(*)::INT AS n FROM raw.tap_charges
+         WHERE file_id <> (SELECT file_id FROM raw.ingested_files WHERE status = 'loaded')`,
+      ),
+    ).toEqual([{ n: 0 }]);
+  });
+
   it('a changed file with the same name replaces its earlier rows; --force reloads', async () => {
     writeTap(inbox, 'CDDEUNWGBRHM00001');
     await ingest([inbox]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rawTables } from '../ingest/run.ts';
+import { rawTables } from '../ingest/raw-tables.ts';
 import { sqlProjectDir } from '../lib/paths.ts';
 import { renderExternalModels } from './external-models.ts';
 

@@ -12,7 +12,7 @@ import { createTableSql } from '../lib/raw-table.ts';
 import { buildRunsTable } from '../lib/registry.ts';
 import * as sqlmesh from '../lib/sqlmesh.ts';
 import { sqlString, withWarehouse } from '../lib/warehouse.ts';
-import { rawTables } from '../ingest/run.ts';
+import { rawTables } from '../ingest/raw-tables.ts';
 import { backupFiles } from './backup.ts';
 import { renderExternalModels } from './external-models.ts';
 import { pendingWork, requireReferenceData } from './pending.ts';

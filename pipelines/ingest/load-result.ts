@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { TableWriters } from './append-batches.ts';
 
 /** What loading one file produced, for the file registry. */
 export interface LoadResult {
@@ -15,11 +16,12 @@ export interface LoadResult {
   unknownTags: number;
 }
 
-/** Loads one file inside the caller's transaction. */
+/** Loads one file inside the caller's transaction (codec files through the group's appenders). */
 export type Loader = (
   connection: DuckDBConnection,
   file: string,
   fileId: string,
+  writers: TableWriters,
 ) => Promise<LoadResult>;
 
 /** Keeps the earliest and latest of a stream of ISO timestamps (strings compare in time order). */

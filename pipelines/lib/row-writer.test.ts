@@ -120,6 +120,7 @@ function sampleRows(n: number): Row[] {
 }
 
 const fileId = 'ab'.repeat(32); // as long as a sha256: shared, not inline
+const otherFileId = 'cd'.repeat(32);
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
 
@@ -145,7 +146,8 @@ describe('column batches through data chunks', () => {
     const reference = table('raw.reference');
     await connection.run(createTableSql(reference));
     const appender = await connection.createAppender('reference', 'raw');
-    appendRowByRow(appender, rows, fileId);
+    appendRowByRow(appender, rows.slice(0, 3000), fileId);
+    appendRowByRow(appender, rows.slice(3000), otherFileId);
     appender.flushSync();
     appender.closeSync();
 
@@ -157,12 +159,13 @@ describe('column batches through data chunks', () => {
       for (const row of part) builder.add(row);
       return { 'raw.columns': builder.take() };
     });
-    const writer = await openRowWriter(connection, columns, fileId);
-    for (const batch of batches) {
+    const writer = await openRowWriter(connection, columns);
+    // The same writer takes the rows of two files (as it does for a group of files).
+    batches.forEach((batch, i) => {
       // As the worker sends it: typed arrays transferred, the rest cloned.
       const sent = structuredClone(batch, { transfer: transferables(batch) });
-      writer.append(sent['raw.columns']);
-    }
+      writer.append(sent['raw.columns'], i === 0 ? fileId : otherFileId);
+    });
     writer.close();
 
     expect(writer.count).toBe(5000);

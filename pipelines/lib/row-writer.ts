@@ -108,7 +108,8 @@ const fileIdColumn = (value: string): FileIdColumn => ({
 });
 
 export interface RowWriter {
-  append(columns: TableColumns): void;
+  /** Appends rows, with `fileId` in their `file_id` column. */
+  append(columns: TableColumns, fileId: string): void;
   /** Rows appended so far. */
   readonly count: number;
   /** Flushes into the open transaction and releases the appender. */
@@ -117,11 +118,10 @@ export interface RowWriter {
   discard(): void;
 }
 
-/** Opens an appender on `table` that takes its rows as columns, and `file_id`. */
+/** Opens an appender on `table` that takes its rows as columns, and their `file_id`. */
 export async function openRowWriter(
   connection: DuckDBConnection,
   table: RowTable<unknown>,
-  fileId: string,
 ): Promise<RowWriter> {
   const [schema, name] = table.name.split('.') as [string, string];
   const appender: DuckDBAppender = await connection.createAppender(name, schema);
@@ -130,14 +130,15 @@ export async function openRowWriter(
   if (types.length !== table.columns.length)
     throw new Error(`${table.name} has ${types.length} columns, not ${table.columns.length}`);
   let count = 0;
-  const file = fileIdColumn(fileId);
+  let file: FileIdColumn | undefined;
   return {
-    append({ rows, columns }) {
+    append({ rows, columns }, fileId) {
+      if (file?.value !== fileId) file = fileIdColumn(fileId);
       for (let from = 0; from < rows; from += 2048) {
         const size = Math.min(2048, rows - from);
         const chunk = DuckDBDataChunk.create(types, size);
         columns.forEach((column, i) => {
-          setColumn(chunk.getColumnVector(i), column, from, size, file);
+          setColumn(chunk.getColumnVector(i), column, from, size, file as FileIdColumn);
         });
         appender.appendDataChunk(chunk);
       }

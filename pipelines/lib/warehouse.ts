@@ -64,22 +64,6 @@ export async function withWarehouse<T>(
   }
 }
 
-/** Runs `work` inside a transaction: committed when it resolves, rolled back when it throws. */
-export async function inTransaction<T>(
-  connection: DuckDBConnection,
-  work: () => Promise<T>,
-): Promise<T> {
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    const result = await work();
-    await connection.run('COMMIT');
-    return result;
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
-}
-
 /** Quotes a string as a SQL literal. */
 export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
