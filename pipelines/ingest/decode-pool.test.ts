@@ -1,6 +1,6 @@
 /**
- * The decode pool: the next file is decoded ahead in the second worker; a file decoded ahead but
- * not asked for is dropped; batches equal those decoded in this thread.
+ * The decode pool: queued files are decoded ahead by the workers; a file decoded ahead but not
+ * asked for is dropped; a file not queued is decoded in this thread; batches are the same.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,19 +31,20 @@ async function drain(source: ColumnBatchSource) {
 }
 
 describe('DecodePool', () => {
-  it('decodes the next file ahead, drops a skipped one, and gives the same batches', async () => {
+  it('decodes queued files ahead, drops a skipped one, and gives the same batches', async () => {
     const dir = await tempDir('decode-pool');
-    const files = [1, 2, 3].map((i) => writeTap(dir, `CDDEUNWGBRHM0000${i}`, 2500 + i).file);
-    const pool = new DecodePool(files, 0);
+    const files = [1, 2, 3, 4].map((i) => writeTap(dir, `CDDEUNWGBRHM0000${i}`, 2500 + i).file);
+    const [first, second, third, fourth] = files as [string, string, string, string];
+    const pool = new DecodePool(1000);
     try {
-      const [first, , third] = files as [string, string, string];
-      const inline = await drain(codecSources.tap.batches(first, 1000));
-      expect(await drain(pool.batches('tap', first, 1000))).toEqual(inline);
-      // The second file was being decoded ahead; it is skipped, the third one asked for.
-      expect(await drain(pool.batches('tap', third, 1000))).toEqual(
-        await drain(codecSources.tap.batches(third, 1000)),
-      );
-      expect(path.basename(third)).toBe('CDDEUNWGBRHM00003');
+      for (const file of [first, second, third]) pool.enqueue('tap', file);
+      const here = async (file: string) => drain(codecSources.tap.batches(file, 1000));
+      expect(await drain(pool.batches('tap', first))).toEqual(await here(first));
+      // The second file was decoded ahead; it is skipped, the third one asked for.
+      expect(await drain(pool.batches('tap', third))).toEqual(await here(third));
+      // Not queued: decoded in this thread, the same way.
+      expect(await drain(pool.batches('tap', fourth))).toEqual(await here(fourth));
+      expect(path.basename(second)).toBe('CDDEUNWGBRHM00002');
     } finally {
       await pool.close();
     }

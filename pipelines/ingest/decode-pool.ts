@@ -1,80 +1,117 @@
 /**
- * The main thread's side of the decode workers: a codec file's row batches, as columns, produced
- * in another thread while this one appends. Two workers: one decodes the file being appended, the
- * other the next large codec file of the input list, so that files are decoded in parallel while
- * the only writer still appends them one by one, in input order, one transaction each. A worker
- * is replaced when its file fails or is not taken, so that a half-read file never leaks into the
- * next one.
+ * The main thread's side of the decode workers. Codec files are queued in input order as ingest
+ * plans them (`enqueue`); each free worker takes the next one, so several files are decoded ahead
+ * while the only writer appends them one by one. How far ahead is bounded by the batches decoded
+ * and not yet appended (`budget`), and each file by `batchesAhead`. A file that is asked for
+ * (`batches`) before a worker took it is decoded in this thread instead of waiting. A worker whose
+ * file fails or is abandoned is replaced, so that a half-read file never leaks into the next one.
  */
-import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { LoadError } from '../lib/errors.ts';
-import type { BerKind } from './codec-sources.ts';
-import type { WorkerMessage } from './decode-worker.ts';
-import { berKindOf, formatOf, readHead } from './detect.ts';
+import { codecSources, type BerKind } from './codec-sources.ts';
+import type { DecodeJob, WorkerMessage } from './decode-worker.ts';
 import type { ColumnBatchSource } from './row-batches.ts';
 
 const entry = new URL('./decode-worker-entry.mjs', import.meta.url);
 
-/** Workers in the pool: the file being appended and the next one. */
+/** Worker threads: with the writer, one per core of a two-core machine, and one more. */
 const workerCount = 2;
 
-/** Batches a worker may run ahead of the writer (a look-ahead file is decoded into these). */
+/** Batches a worker may post for one file before the writer has taken them. */
 const batchesAhead = 32;
 
-/** One file being decoded by one worker. */
+/** No new file is started while this many decoded batches wait to be appended. */
+const budget = 64;
+
+interface Queued {
+  kind: BerKind;
+  file: string;
+  seq: number;
+}
+
+let jobIds = 0;
+
+/** One file being (or having been) decoded by one worker. */
 class Job {
+  readonly id = ++jobIds;
   readonly queue: WorkerMessage[] = [];
   failure: Error | undefined;
+  /** The worker, while it is still reading this file. */
+  worker: Worker | undefined;
   private wake: (() => void) | undefined;
 
   constructor(
-    readonly worker: Worker,
-    readonly kind: BerKind,
-    readonly file: string,
-    size: number,
+    readonly item: Queued,
+    batchSize: number,
+    worker: Worker,
+    private readonly released: (worker: Worker, healthy: boolean) => void,
   ) {
+    this.worker = worker;
     worker.on('message', this.onMessage);
     worker.on('error', this.onError);
-    worker.postMessage({ type: 'job', job: { kind, file, size, ahead: batchesAhead } });
+    const { kind, file } = item;
+    const job: DecodeJob = { id: this.id, kind, file, batchSize, ahead: batchesAhead };
+    worker.postMessage({ type: 'job', job });
   }
 
   private onMessage = (message: WorkerMessage) => {
     this.queue.push(message);
+    // The file is read: the worker can take the next one while its batches wait here.
+    if (message.type !== 'batch') this.release(true);
     this.wake?.();
   };
 
   private onError = (error: Error) => {
     this.failure = error;
+    this.release(false);
     this.wake?.();
   };
+
+  /** Lets go of the worker: back to the pool when healthy, else it is ended. */
+  release(healthy: boolean): void {
+    const worker = this.worker;
+    if (worker === undefined) return;
+    this.worker = undefined;
+    worker.off('message', this.onMessage);
+    worker.off('error', this.onError);
+    this.released(worker, healthy);
+  }
+
+  /** The writer took a batch: the worker may post one more. */
+  ack(): void {
+    this.worker?.postMessage({ type: 'ack', id: this.id });
+  }
 
   async next(): Promise<WorkerMessage> {
     while (this.queue.length === 0 && this.failure === undefined)
       await new Promise<void>((resolve) => (this.wake = resolve));
-    if (this.failure !== undefined) throw this.failure;
-    return this.queue.shift() as WorkerMessage;
-  }
-
-  detach(): void {
-    this.worker.off('message', this.onMessage);
-    this.worker.off('error', this.onError);
+    const message = this.queue.shift();
+    if (message !== undefined) return message;
+    throw this.failure as Error;
   }
 }
 
 export class DecodePool {
   private readonly idle: Worker[] = [];
   private spawned = 0;
+  private readonly waiting: Queued[] = [];
   private readonly jobs = new Map<string, Job>();
+  private seq = 0;
 
-  /**
-   * `upcoming`: the input files in the order they will be asked for; large codec files among them
-   * (at least `minSize` bytes) are decoded ahead.
-   */
-  constructor(
-    private readonly upcoming: readonly string[] = [],
-    private readonly minSize = Infinity,
-  ) {}
+  /** `batchSize`: records per batch. */
+  constructor(private readonly batchSize: number) {}
+
+  /** Queues a codec file to be decoded ahead, in input order. */
+  enqueue(kind: BerKind, file: string): void {
+    this.waiting.push({ kind, file, seq: this.seq++ });
+    this.fill();
+  }
+
+  private buffered(): number {
+    let n = 0;
+    for (const job of this.jobs.values()) n += job.queue.length;
+    return n;
+  }
 
   private take(): Worker | undefined {
     const worker = this.idle.pop();
@@ -83,44 +120,45 @@ export class DecodePool {
     return new Worker(entry);
   }
 
-  /** Ends a job: its worker goes back to the pool when the file was read to the end. */
-  private async end(job: Job, finished: boolean): Promise<void> {
-    job.detach();
-    this.jobs.delete(job.file);
-    if (finished) this.idle.push(job.worker);
+  private released = (worker: Worker, healthy: boolean): void => {
+    if (healthy) this.idle.push(worker);
     else {
       this.spawned -= 1;
-      await job.worker.terminate();
+      void worker.terminate();
+    }
+    this.fill();
+  };
+
+  /** Starts queued files on free workers while the decoded-ahead budget allows. */
+  private fill(): void {
+    while (this.waiting.length > 0 && this.buffered() < budget) {
+      const worker = this.take();
+      if (worker === undefined) return;
+      const item = this.waiting.shift() as Queued;
+      this.jobs.set(item.file, new Job(item, this.batchSize, worker, this.released));
     }
   }
 
-  private start(kind: BerKind, file: string, size: number): Job {
-    const worker = this.take();
-    if (worker === undefined) throw new Error('no decode worker free');
-    const job = new Job(worker, kind, file, size);
-    this.jobs.set(file, job);
-    return job;
+  /** Forgets a job: its worker, if still reading, is ended (it may be mid-file). */
+  private drop(job: Job): void {
+    this.jobs.delete(job.item.file);
+    job.release(false);
   }
 
-  /** Starts decoding the next large codec file after `file`, if a worker is free. */
-  private async lookAhead(file: string, size: number): Promise<void> {
-    const next = this.upcoming[this.upcoming.indexOf(file) + 1];
-    if (next === undefined || this.jobs.has(next) || this.jobs.size >= workerCount) return;
-    const info = await stat(next).catch(() => undefined);
-    if (info === undefined || info.size < this.minSize) return;
-    const head = await readHead(next).catch(() => new Uint8Array());
-    const kind = formatOf(head) === 'ber' ? berKindOf(head) : undefined;
-    if (kind !== undefined && !this.jobs.has(next) && this.jobs.size < workerCount)
-      this.start(kind, next, size);
-  }
-
-  /** The file's batches, decoded in a worker (or already being decoded ahead). */
-  async *batches(kind: BerKind, file: string, size: number): ColumnBatchSource {
-    // Files decoded ahead but skipped (same content, refused kind…) are dropped.
-    for (const job of [...this.jobs.values()])
-      if (job.file !== file || job.kind !== kind) await this.end(job, false);
-    const job = this.jobs.get(file) ?? this.start(kind, file, size);
-    await this.lookAhead(file, size);
+  /** The file's batches: decoded ahead by a worker, or here when no worker has taken it. */
+  async *batches(kind: BerKind, file: string): ColumnBatchSource {
+    const job = this.jobs.get(file);
+    const seq = job?.item.seq ?? this.waiting.find((q) => q.file === file)?.seq;
+    // Files queued before this one and not asked for were skipped: drop their work.
+    if (seq !== undefined) {
+      for (const other of [...this.jobs.values()]) if (other.item.seq < seq) this.drop(other);
+      while ((this.waiting[0]?.seq ?? Infinity) <= seq) this.waiting.shift();
+    }
+    if (job === undefined || job.item.kind !== kind) {
+      if (job !== undefined) this.drop(job);
+      this.fill();
+      return yield* codecSources[kind].batches(file, this.batchSize);
+    }
     let finished = false;
     try {
       for (;;) {
@@ -135,16 +173,20 @@ export class DecodePool {
           finished = true;
           return message.summary;
         }
+        job.ack();
+        this.fill();
         yield message.batch;
-        job.worker.postMessage({ type: 'ack' });
       }
     } finally {
-      await this.end(job, finished);
+      if (finished) this.jobs.delete(file);
+      else this.drop(job);
+      this.fill();
     }
   }
 
   async close(): Promise<void> {
-    for (const job of [...this.jobs.values()]) await this.end(job, false);
+    this.waiting.length = 0;
+    for (const job of [...this.jobs.values()]) this.drop(job);
     const idle = this.idle.splice(0);
     this.spawned -= idle.length;
     await Promise.all(idle.map((worker) => worker.terminate()));

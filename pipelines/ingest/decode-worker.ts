@@ -9,9 +9,12 @@ import { transferables, type ColumnBatch } from '../lib/column-batch.ts';
 import type { BatchSummary } from './row-batches.ts';
 
 export interface DecodeJob {
+  /** Acknowledgements carry it: a late one for an earlier file is not counted. */
+  id: number;
   kind: BerKind;
   file: string;
-  size: number;
+  /** Records per batch. */
+  batchSize: number;
   /** Batches posted and not yet acknowledged, at most. */
   ahead: number;
 }
@@ -24,12 +27,13 @@ export type WorkerMessage =
 const port = parentPort;
 if (port === null) throw new Error('decode-worker runs in a worker thread');
 
+let current = 0;
 let acked = 0;
 let posted = 0;
 let wake: (() => void) | undefined;
 
 async function run(job: DecodeJob): Promise<void> {
-  const source = codecSources[job.kind].batches(job.file, job.size);
+  const source = codecSources[job.kind].batches(job.file, job.batchSize);
   let step = await source.next();
   while (step.done !== true) {
     const message: WorkerMessage = { type: 'batch', batch: step.value };
@@ -41,12 +45,13 @@ async function run(job: DecodeJob): Promise<void> {
   port?.postMessage({ type: 'done', summary: step.value } satisfies WorkerMessage);
 }
 
-port.on('message', (message: { type: 'job'; job: DecodeJob } | { type: 'ack' }) => {
+port.on('message', (message: { type: 'job'; job: DecodeJob } | { type: 'ack'; id: number }) => {
   if (message.type === 'ack') {
-    acked += 1;
+    if (message.id === current) acked += 1;
     wake?.();
     return;
   }
+  current = message.job.id;
   acked = 0;
   posted = 0;
   run(message.job).catch((error: unknown) => {

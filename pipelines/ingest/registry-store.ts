@@ -40,6 +40,14 @@ export async function isLoaded(connection: DuckDBConnection, fileId: string): Pr
   return Number(reader.getRowObjectsJson()[0]?.n ?? 0) > 0;
 }
 
+/** The file ids of every loaded file. */
+export async function loadedIds(connection: DuckDBConnection): Promise<Set<string>> {
+  const reader = await connection.runAndReadAll(
+    `SELECT file_id FROM ${ingestedFilesTable.name} WHERE status = 'loaded'`,
+  );
+  return new Set(reader.getRowObjectsJson().map((r) => String(r.file_id as string)));
+}
+
 /** The file ids of every loaded file of a kind. */
 export async function loadedIdsOfKind(
   connection: DuckDBConnection,

@@ -23,7 +23,7 @@ import {
 } from './land-group.ts';
 import type { Loader } from './load-result.ts';
 import { rawTables } from './raw-tables.ts';
-import type { FileOutcome } from './registry-store.ts';
+import { loadedIds, type FileOutcome } from './registry-store.ts';
 import { defaultBatchSize } from './row-batches.ts';
 import { sourceForColumns, tabularSources } from './sources.ts';
 import { columnNames, tabularLoader, type TabularFormat } from './tabular.ts';
@@ -33,16 +33,21 @@ export type { FileOutcome } from './registry-store.ts';
 /** WAL size at which DuckDB checkpoints during an ingest; the ingest checkpoints once at its end. */
 const checkpointThreshold = '1GB';
 
-/** Codec files at least this large are decoded in the worker thread while this one appends. */
-const workerThreshold = 256 * 1024;
+/**
+ * Codec files at least this large are decoded ahead in worker threads while this one appends;
+ * smaller ones (NRTRDE, RAP) cost less to decode here than to hand over.
+ */
+const workerThreshold = 64 * 1024;
+
+/** The pool that decodes a codec file of this size, if any. */
+const poolFor = (pool: DecodePool | undefined, size: number) =>
+  size >= workerThreshold ? pool : undefined;
 
 function codecLoader(kind: BerKind, size: number, pool: DecodePool | undefined): Loader {
   const source = codecSources[kind];
   return (_connection, file, fileId, writers) => {
     const batches =
-      pool !== undefined && size >= workerThreshold
-        ? pool.batches(kind, file, defaultBatchSize)
-        : source.batches(file, defaultBatchSize);
+      poolFor(pool, size)?.batches(kind, file) ?? source.batches(file, defaultBatchSize);
     return appendBatches(writers, source.tables, batches, fileId);
   };
 }
@@ -98,18 +103,24 @@ async function planFor(
   return { kind: source.kind, format, loader: tabularLoader(source, tabular, names) };
 }
 
-/** Reads what a file is (size, content hash, kind) before its group's transaction. */
+/**
+ * Reads what a file is (size, content hash, kind) before its group's transaction, and queues a
+ * large codec file for decoding ahead unless its content was loaded before this run.
+ */
 async function prepare(
   connection: DuckDBConnection,
   file: string,
-  forced: InputKind | undefined,
+  options: IngestOptions,
   pool: DecodePool | undefined,
+  loadedBefore: ReadonlySet<string>,
 ): Promise<PreparedFile> {
   const started = performance.now();
   const { size } = await stat(file);
   const fileId = await sha256File(file);
   try {
-    const plan = await planFor(connection, file, size, forced, pool);
+    const plan = await planFor(connection, file, size, options.kind, pool);
+    if (plan.format === 'ber' && (options.force || !loadedBefore.has(fileId)))
+      poolFor(pool, size)?.enqueue(plan.kind as BerKind, file);
     return { file, size, fileId, started, plan };
   } catch (unreadable) {
     return { file, size, fileId, started, plan: undefined, unreadable };
@@ -131,7 +142,8 @@ export async function ingestFiles(
     // each time. Checkpoint once at the end instead (bench/README.md, ingest).
     await connection.run(`SET checkpoint_threshold = '${checkpointThreshold}'`);
     const outcomes: FileOutcome[] = [];
-    const pool = options.workers === false ? undefined : new DecodePool(files, workerThreshold);
+    const pool = options.workers === false ? undefined : new DecodePool(defaultBatchSize);
+    const loadedBefore = await loadedIds(connection);
     const land = async (group: PreparedFile[]) => {
       for (const outcome of await landGroup(connection, group, options)) {
         options.progress.fileDone(outcome.rows, outcome.sizeBytes);
@@ -141,7 +153,7 @@ export async function ingestFiles(
     try {
       let group: PreparedFile[] = [];
       for (const file of files) {
-        group.push(await prepare(connection, file, options.kind, pool));
+        group.push(await prepare(connection, file, options, pool, loadedBefore));
         if (groupIsFull(group)) {
           await land(group);
           group = [];

@@ -5,7 +5,7 @@
  */
 import type { Column, TableColumns, ColumnBatch } from './column-batch.ts';
 import type { ColumnType, RowTable } from './row-table.ts';
-import { chunkRows, TextColumnBuilder } from './text-column.ts';
+import { TextColumnBuilder } from './text-column.ts';
 import {
   converters,
   Float64Builder,
@@ -26,6 +26,12 @@ function builderFor(type: ColumnType, capacity: number): Builder {
   return new ValuesBuilder(converters[type] as Convert);
 }
 
+type Adder = (row: unknown) => void;
+type AdderFactory = (builders: ReadonlyArray<Builder | undefined>) => Adder;
+
+/** Compiled once per table and thread: adders made by one factory share V8's optimised code. */
+const factories = new WeakMap<RowTable<unknown>, AdderFactory>();
+
 /**
  * A function that copies one row's fields into the builders, written out for the table: each field
  * read by its name (a monomorphic property load on the row's shape) and each builder called at its
@@ -33,43 +39,46 @@ function builderFor(type: ColumnType, capacity: number): Builder {
  * cost about twice as much (bench/README.md, ingest). The source embeds only the table's own
  * field names, as JSON strings.
  */
-function compileAdder(
-  fields: ReadonlyArray<string | undefined>,
-  builders: ReadonlyArray<Builder | undefined>,
-): (row: unknown) => void {
-  const lines = builders.map((builder, c) => {
-    const field = fields[c];
-    if (builder === undefined || field === undefined) return '';
+function adderFactory(table: RowTable<unknown>): AdderFactory {
+  const cached = factories.get(table);
+  if (cached !== undefined) return cached;
+  const lines = table.columns.map(({ field, type }, c) => {
+    if (field === undefined) return '';
     const read = `r[${JSON.stringify(field)}]`;
-    return builder instanceof TextColumnBuilder
+    return type === 'VARCHAR'
       ? `v = ${read}; b${c}.push(v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));`
       : `b${c}.push(${read});`;
   });
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function(
     'b',
-    `${builders.map((_, c) => `const b${c} = b[${c}];`).join('\n')}
+    `${table.columns.map((_, c) => `const b${c} = b[${c}];`).join('\n')}
     return function add(r) { let v; ${lines.join('\n')} };`,
-  ) as (b: ReadonlyArray<Builder | undefined>) => (row: unknown) => void;
-  return factory(builders);
+  ) as AdderFactory;
+  factories.set(table, factory);
+  return factory;
 }
+
+/** Rows per batch seen for each table in this thread: the first allocation of the next file's. */
+const usualRows = new WeakMap<RowTable<unknown>, number>();
 
 /** One raw table's rows turned into columns as they are added. */
 export class TableBuilder {
   /** Per column: its builder, or undefined for `file_id` (the writer fills it). */
   private readonly builders: ReadonlyArray<Builder | undefined>;
-  private readonly adder: (row: unknown) => void;
+  private readonly adder: Adder;
   rows = 0;
 
-  constructor(table: RowTable<unknown>, capacity = chunkRows) {
+  /** `capacity`: rows before the first growth; by default, the most a batch of the table had. */
+  constructor(
+    private readonly table: RowTable<unknown>,
+    capacity = usualRows.get(table) ?? 64,
+  ) {
     const { columns } = table;
     this.builders = columns.map((c) =>
       c.field === undefined ? undefined : builderFor(c.type, capacity),
     );
-    this.adder = compileAdder(
-      columns.map((c) => c.field),
-      this.builders,
-    );
+    this.adder = adderFactory(table)(this.builders);
   }
 
   add(row: unknown): void {
@@ -82,6 +91,7 @@ export class TableBuilder {
     const columns = this.builders.map((b): Column => b?.take() ?? { kind: 'file-id' });
     const rows = this.rows;
     this.rows = 0;
+    usualRows.set(this.table, Math.max(usualRows.get(this.table) ?? 1, rows));
     return { rows, columns };
   }
 }

@@ -28,37 +28,38 @@ export interface TextColumn {
  * short ASCII texts are laid out at once, the others kept once per distinct text and chunk.
  */
 export class TextColumnBuilder {
-  private inline!: Uint8Array;
-  private lengths!: Uint32Array;
-  private ref!: Int32Array;
-  private valid!: Uint8Array;
+  private inline = new Uint8Array(0);
+  private lengths = new Uint32Array(0);
+  private ref = new Int32Array(0);
+  private valid = new Uint8Array(0);
   private texts: string[] = [];
   private textRows: number[] = [];
   private nulls = 0;
   private shared = new Map<string, number>();
   private rows = 0;
+  private capacity = 0;
 
-  constructor(private capacity: number) {
-    this.allocate(capacity);
-  }
+  /** `reserve`: rows allocated at the first row (then as many as the last take had room for). */
+  constructor(private reserve: number) {}
 
-  private allocate(capacity: number): void {
+  private grow(): void {
     const { inline, ref, valid, rows } = this;
+    const capacity = rows === 0 ? this.reserve : rows * 2;
     this.capacity = capacity;
     this.inline = new Uint8Array(capacity * 16);
     this.lengths = new Uint32Array(this.inline.buffer);
     this.ref = new Int32Array(capacity).fill(-1);
     this.valid = new Uint8Array(Math.ceil(capacity / 8)).fill(255);
     if (rows > 0) {
-      this.inline.set(inline.subarray(0, rows * 16));
-      this.ref.set(ref.subarray(0, rows));
-      this.valid.set(valid.subarray(0, Math.ceil(rows / 8)));
+      this.inline.set(inline);
+      this.ref.set(ref);
+      this.valid.set(valid);
     }
   }
 
   push(text: string | null): void {
     const i = this.rows;
-    if (i === this.capacity) this.allocate(this.capacity * 2);
+    if (i === this.capacity) this.grow();
     this.rows = i + 1;
     if (i % chunkRows === 0) this.shared.clear();
     if (text === null) {
@@ -95,11 +96,12 @@ export class TextColumnBuilder {
   take(): TextColumn {
     const { inline, ref, texts, textRows, valid, nulls } = this;
     const column: TextColumn = { kind: 'text', inline, ref, texts, textRows, valid, nulls };
+    this.reserve = Math.max(this.capacity, 1);
+    this.capacity = 0;
     this.rows = 0;
     this.texts = [];
     this.textRows = [];
     this.nulls = 0;
-    this.allocate(this.capacity);
     return column;
   }
 }

@@ -25,20 +25,24 @@ function int64(n: bigint): bigint {
   return n;
 }
 
-/** A typed array and its validity mask, grown by doubling; `take` hands them out. */
+/**
+ * A typed array and its validity mask, grown by doubling; `take` hands them out, and the next
+ * arrays are allocated at the first row after it, as large as the last ones (so the last take of
+ * a file allocates nothing).
+ */
 class FixedBuilder<A extends Int32Array | Float64Array | BigInt64Array> {
   values: A;
-  valid: Uint8Array;
+  valid = new Uint8Array(0);
   nulls = 0;
   rows = 0;
+  private capacity = 0;
 
   constructor(
     private readonly kind: FixedColumn['kind'],
     private readonly make: (length: number) => A,
-    private capacity: number,
+    private reserve: number,
   ) {
-    this.values = make(capacity);
-    this.valid = new Uint8Array(Math.ceil(capacity / 8)).fill(255);
+    this.values = make(0);
   }
 
   /** The row to write next, with room made for it. */
@@ -46,11 +50,13 @@ class FixedBuilder<A extends Int32Array | Float64Array | BigInt64Array> {
     const i = this.rows;
     if (i === this.capacity) {
       const { values, valid } = this;
-      this.capacity *= 2;
+      this.capacity = i === 0 ? this.reserve : i * 2;
       this.values = this.make(this.capacity);
-      (this.values as Int32Array).set(values as Int32Array);
       this.valid = new Uint8Array(Math.ceil(this.capacity / 8)).fill(255);
-      this.valid.set(valid);
+      if (i > 0) {
+        (this.values as Int32Array).set(values as Int32Array);
+        this.valid.set(valid);
+      }
     }
     this.rows = i + 1;
     return i;
@@ -63,8 +69,10 @@ class FixedBuilder<A extends Int32Array | Float64Array | BigInt64Array> {
 
   take(): FixedColumn {
     const { kind, values, valid, nulls } = this;
-    this.values = this.make(this.capacity);
-    this.valid = new Uint8Array(Math.ceil(this.capacity / 8)).fill(255);
+    this.reserve = Math.max(this.capacity, 1);
+    this.capacity = 0;
+    this.values = this.make(0);
+    this.valid = new Uint8Array(0);
     this.nulls = 0;
     this.rows = 0;
     return { kind, values, valid, nulls } as FixedColumn;
