@@ -1,68 +1,47 @@
 /**
- * End-to-end ingest speed: TAP files and probe xDRs through `roam ingest` (decode, normalise,
- * validate, append, registry), next to DuckDB's own read_csv of the same rows as CSV.
+ * End-to-end ingest speed on a generated month: its TAP files and its probe xDR exports through
+ * `roam ingest` (detection, hashing, decode, normalise, validate, append, registry, commit), next
+ * to DuckDB's own read_csv loading the same rows as one CSV file.
  *
- *   npx tsx bench/ingest.ts [--events 200000] [--xdrs 1000000]
+ *   npx tsx bench/ingest.ts [--events 200000]
  *
- * Each scenario runs in a fresh child process so that its peak RSS is its own.
+ * `--events`: TAP call events in the month (the generator adds five probe xDRs per event). Each
+ * scenario runs in a fresh child process so that its peak RSS is its own.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { generateWorld } from '../pipelines/generate/generate.ts';
+import { resolveOptions } from '../pipelines/generate/options.ts';
 import { listInputFiles } from '../pipelines/ingest/files.ts';
 import { ingestFiles } from '../pipelines/ingest/run.ts';
 import { sqlString, withWarehouse } from '../pipelines/lib/warehouse.ts';
-import { ensureTapFile } from './tap-decode-measure.ts';
 
 const work = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work', 'ingest');
 const quiet = { fileDone: () => {}, finish: () => {} };
 
 interface Result {
   label: string;
+  files: number;
   events: number;
   seconds: number;
   bytes: number;
   maxRssMb: number;
 }
 
-const tapDir = (events: number) => path.join(work, `tap-${events}`);
-const xdrFile = (rows: number) => path.join(work, `xdr-${rows}`, 'xdr.csv');
+const monthDir = (events: number) => path.join(work, `month-${events}`);
 
-function prepareTap(events: number): void {
-  const dir = tapDir(events);
-  mkdirSync(dir, { recursive: true });
-  const files = 4;
-  for (let i = 1; i <= files; i++) {
-    // Different sizes, so that no two files share content (ingest skips repeated content).
-    ensureTapFile(path.join(dir, `CDDEUNWGBRHM0000${i}`), Math.ceil(events / files) + i);
-  }
-}
-
-async function prepareXdr(rows: number): Promise<void> {
-  const file = xdrFile(rows);
-  if (existsSync(file)) return;
-  mkdirSync(path.dirname(file), { recursive: true });
-  const out = createWriteStream(file);
-  out.write(
-    'event_time,partner_tadig,direction,interface,procedure,imsi,result_code,latency_ms,rat_type\n',
+/** One month of seed 42 with `events` TAP events (and five times as many probe xDRs). */
+async function prepareMonth(events: number): Promise<void> {
+  const out = monthDir(events);
+  if (existsSync(path.join(out, 'manifest.json'))) return;
+  rmSync(out, { recursive: true, force: true });
+  await generateWorld(
+    resolveOptions({ events: String(events * 5), months: '1', from: '2026-10', out }),
   );
-  const procedures = [
-    ['MAP', 'UpdateLocation', ''],
-    ['Diameter', 'ULR', '2001'],
-    ['GTPv1', 'CreatePDPContext', '128'],
-    ['GTPv2', 'CreateSession', '16'],
-  ] as const;
-  const start = Date.UTC(2026, 9, 1);
-  for (let i = 0; i < rows; i++) {
-    const [iface, procedure, code] = procedures[i % procedures.length] ?? procedures[0];
-    const time = new Date(start + i * 2000).toISOString().replace('T', ' ').replace('Z', '');
-    const line = `${time},DEUNW,outbound,${iface},${procedure},2349900${String(i % 10_000_000).padStart(8, '0')},${code},${(50 + (i % 400)).toFixed(1)},EUTRAN\n`;
-    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 
 const bytesOf = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
@@ -75,6 +54,7 @@ async function child(mode: string, input: string): Promise<void> {
   const started = performance.now();
   let events = 0;
   let bytes = 0;
+  let fileCount = 1;
   if (mode === 'roam-tap' || mode === 'roam-xdr') {
     const files = await listInputFiles([input]);
     bytes = bytesOf(files);
@@ -85,6 +65,7 @@ async function child(mode: string, input: string): Promise<void> {
       progress: quiet,
     });
     if (outcomes.some((o) => o.status !== 'loaded')) throw new Error(JSON.stringify(outcomes));
+    fileCount = files.length;
     events = outcomes.reduce(
       (sum, o) =>
         sum + Number(o.result?.rowsByTable.tap_events ?? o.result?.rowsByTable.probe_xdr ?? 0),
@@ -104,7 +85,8 @@ async function child(mode: string, input: string): Promise<void> {
   }
   const seconds = (performance.now() - started) / 1000;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ label: mode, events, seconds, bytes, maxRssMb })}\n`);
+  const result: Result = { label: mode, files: fileCount, events, seconds, bytes, maxRssMb };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 function run(mode: string, input: string): Result {
@@ -120,11 +102,11 @@ function run(mode: string, input: string): Result {
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Result;
 }
 
-/** The TAP events of a roam run, exported as CSV, for DuckDB's reader to load. */
-async function exportTapEventsCsv(): Promise<string> {
-  const file = path.join(work, 'tap-events.csv');
-  await withWarehouse(path.join(work, 'roam-tap.duckdb'), 'read', async (connection) => {
-    await connection.run(`COPY raw.tap_events TO ${sqlString(file)} (HEADER)`);
+/** A raw table of a roam run, exported as CSV, for DuckDB's reader to load. */
+async function exportCsv(mode: string, table: string): Promise<string> {
+  const file = path.join(work, `${mode}-${table}.csv`);
+  await withWarehouse(path.join(work, `${mode}.duckdb`), 'read', async (connection) => {
+    await connection.run(`COPY raw.${table} TO ${sqlString(file)} (HEADER)`);
   });
   return file;
 }
@@ -134,6 +116,7 @@ function line(r: Result, peer: Result | undefined): string {
   const ratio = peer === undefined ? '' : `${(rate / (peer.events / peer.seconds)).toFixed(2)}×`;
   return [
     r.label.padEnd(22),
+    r.files.toLocaleString('en').padStart(6),
     r.events.toLocaleString('en').padStart(11),
     `${r.seconds.toFixed(2)} s`.padStart(9),
     `${Math.round(rate).toLocaleString('en')} ev/s`.padStart(16),
@@ -145,7 +128,7 @@ function line(r: Result, peer: Result | undefined): string {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { child: { type: 'string' }, events: { type: 'string' }, xdrs: { type: 'string' } },
+    options: { child: { type: 'string' }, events: { type: 'string' } },
     allowPositionals: true,
     strict: false,
   });
@@ -154,21 +137,20 @@ async function main(): Promise<void> {
     return;
   }
   const events = Number(values.events ?? 200_000);
-  const xdrs = Number(values.xdrs ?? 1_000_000);
   mkdirSync(work, { recursive: true });
-  process.stderr.write(`preparing ${events} TAP events (4 files) and ${xdrs} probe xDRs…\n`);
-  prepareTap(events);
-  await prepareXdr(xdrs);
-  const tap = run('roam-tap', tapDir(events));
-  const tapPeer = run('duckdb-read_csv-tap', await exportTapEventsCsv());
-  const xdr = run('roam-xdr', path.dirname(xdrFile(xdrs)));
-  const xdrPeer = run('duckdb-read_csv-xdr', xdrFile(xdrs));
+  process.stderr.write(`preparing a month of ${events} TAP events and ${events * 5} xDRs…\n`);
+  await prepareMonth(events);
+  const tap = run('roam-tap', path.join(monthDir(events), 'tap'));
+  const tapPeer = run('duckdb-read_csv-tap', await exportCsv('roam-tap', 'tap_events'));
+  const xdr = run('roam-xdr', path.join(monthDir(events), 'probes'));
+  const xdrPeer = run('duckdb-read_csv-xdr', await exportCsv('roam-xdr', 'probe_xdr'));
   console.log(
     `ingest on ${process.arch}, Node ${process.version}; ratio = roam events/s ÷ DuckDB read_csv rows/s`,
   );
   console.log(
     [
       'scenario'.padEnd(22),
+      'files'.padStart(6),
       'events'.padStart(11),
       'time'.padStart(9),
       'rate'.padStart(16),

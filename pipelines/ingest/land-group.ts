@@ -6,6 +6,7 @@
  * started writing, the whole group is rolled back and its files land again one by one, each in its
  * own transaction, where the bad one is quarantined and the others load.
  */
+import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../lib/warehouse.ts';
 import { TableWriters } from './append-batches.ts';
@@ -14,15 +15,13 @@ import { totalRows, type Loader } from './load-result.ts';
 import { quarantine } from './quarantine.ts';
 import { dataTables } from './raw-tables.ts';
 import {
-  isLoaded,
-  loadedIdFor,
+  lookUp,
   loadedIdsOfKind,
   markReplaced,
   register,
   type FileOutcome,
 } from './registry-store.ts';
 import { snapshotKinds } from './sources.ts';
-import path from 'node:path';
 
 /** How a file is read: its kind, format and loader. */
 export interface Plan {
@@ -119,7 +118,7 @@ async function landOne(
 ): Promise<FileOutcome> {
   const { file, fileId, plan } = prepared;
   // The same content is skipped whatever its name; a new version of a name replaces the old one.
-  const sameContent = await isLoaded(connection, fileId);
+  const { sameContent, previous } = await lookUp(connection, fileId, path.basename(file));
   if (sameContent && !options.force) {
     const skipped = {
       ...outcomeOf(prepared),
@@ -132,7 +131,6 @@ async function landOne(
     return skipped;
   }
   if (plan === undefined) return quarantined(connection, prepared, prepared.unreadable, options);
-  const previous = await loadedIdFor(connection, path.basename(file));
   try {
     // Reference data is a snapshot: the new file replaces every earlier one of its kind.
     const earlier = snapshotKinds.has(plan.kind)

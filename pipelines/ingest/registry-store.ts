@@ -19,25 +19,28 @@ export interface FileOutcome {
   result?: LoadResult;
 }
 
-/** The file id of the loaded version of a file name, if any. */
-export async function loadedIdFor(
-  connection: DuckDBConnection,
-  name: string,
-): Promise<string | undefined> {
-  const reader = await connection.runAndReadAll(
-    `SELECT file_id FROM ${ingestedFilesTable.name}
-     WHERE file_name = ${sqlString(name)} AND status = 'loaded'`,
-  );
-  return reader.getRowObjectsJson()[0]?.file_id as string | undefined;
+/** What the registry holds of a file: its content loaded (under any name), its name loaded. */
+export interface Loaded {
+  sameContent: boolean;
+  /** The file id of the loaded version of the file's name, if any. */
+  previous: string | undefined;
 }
 
-/** Whether this content is already loaded, under whatever name. */
-export async function isLoaded(connection: DuckDBConnection, fileId: string): Promise<boolean> {
+/** Looks a file up by content and by name, in one query. */
+export async function lookUp(
+  connection: DuckDBConnection,
+  fileId: string,
+  name: string,
+): Promise<Loaded> {
   const reader = await connection.runAndReadAll(
-    `SELECT count(*) AS n FROM ${ingestedFilesTable.name}
-     WHERE file_id = ${sqlString(fileId)} AND status = 'loaded'`,
+    `SELECT file_id, file_name FROM ${ingestedFilesTable.name}
+     WHERE status = 'loaded' AND (file_id = ${sqlString(fileId)} OR file_name = ${sqlString(name)})`,
   );
-  return Number(reader.getRowObjectsJson()[0]?.n ?? 0) > 0;
+  const rows = reader.getRowObjectsJson();
+  return {
+    sameContent: rows.some((r) => r.file_id === fileId),
+    previous: rows.find((r) => r.file_name === name)?.file_id as string | undefined,
+  };
 }
 
 /** The file ids of every loaded file. */
