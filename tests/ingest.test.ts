@@ -154,8 +154,18 @@ describe('idempotency and replacement', () => {
     writeTap(later, 'CDDEUNWGBRHM00001', 3);
     const outcomes = await ingest([inbox, later]);
     expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'skipped-duplicate', 'loaded']);
-    // The rows of the replaced version were still in an appender of the group when it was retired.
+    // The rows of the replaced version were still in an appender of the group when it was
+    // retired, and its registry row not yet written.
     expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 7 }]);
+    expect(
+      await query(
+        `SELECT status, count(*)::INT AS n FROM raw.ingested_files GROUP BY 1 ORDER BY 1`,
+      ),
+    ).toEqual([
+      { status: 'loaded', n: 1 },
+      { status: 'replaced', n: 1 },
+      { status: 'skipped-duplicate', n: 1 },
+    ]);
     expect(
       await query(
         `SELECT count(*)::INT AS n FROM raw.tap_charges

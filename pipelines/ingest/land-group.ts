@@ -14,13 +14,8 @@ import type { InputKind } from './detect.ts';
 import { totalRows, type Loader } from './load-result.ts';
 import { quarantine } from './quarantine.ts';
 import { dataTables } from './raw-tables.ts';
-import {
-  lookUp,
-  loadedIdsOfKind,
-  markReplaced,
-  register,
-  type FileOutcome,
-} from './registry-store.ts';
+import { GroupRegistry } from './group-registry.ts';
+import { register, type FileOutcome } from './registry-store.ts';
 import { snapshotKinds } from './sources.ts';
 
 /** How a file is read: its kind, format and loader. */
@@ -71,6 +66,7 @@ class Dirty extends Error {
 async function retire(
   connection: DuckDBConnection,
   writers: TableWriters,
+  registry: GroupRegistry,
   fileId: string,
 ): Promise<void> {
   // The rows may still sit in an appender of this group: flush them so that DELETE sees them.
@@ -78,7 +74,7 @@ async function retire(
   for (const table of dataTables) {
     await connection.run(`DELETE FROM ${table.name} WHERE file_id = ${sqlString(fileId)}`);
   }
-  await markReplaced(connection, fileId);
+  await registry.replace(connection, fileId);
 }
 
 function outcomeOf(prepared: PreparedFile): FileOutcome {
@@ -96,16 +92,20 @@ function outcomeOf(prepared: PreparedFile): FileOutcome {
 
 const seconds = (prepared: PreparedFile) => (performance.now() - prepared.started) / 1000;
 
+/** Quarantines a file; its registry row goes to `registry`, or straight to the table. */
 async function quarantined(
   connection: DuckDBConnection,
   prepared: PreparedFile,
   error: unknown,
   options: LandOptions,
+  registry?: GroupRegistry,
 ): Promise<FileOutcome> {
   const reason = reasonOf(error);
   await quarantine(prepared.file, options.quarantineDir, reason);
   const failed = { ...outcomeOf(prepared), status: 'quarantined' as const, reason };
-  await register(connection, failed, seconds(prepared));
+  if (registry === undefined)
+    await register(connection, [{ outcome: failed, seconds: seconds(prepared) }]);
+  else registry.add(failed, seconds(prepared));
   return failed;
 }
 
@@ -113,12 +113,13 @@ async function quarantined(
 async function landOne(
   connection: DuckDBConnection,
   writers: TableWriters,
+  registry: GroupRegistry,
   prepared: PreparedFile,
   options: LandOptions,
 ): Promise<FileOutcome> {
   const { file, fileId, plan } = prepared;
   // The same content is skipped whatever its name; a new version of a name replaces the old one.
-  const { sameContent, previous } = await lookUp(connection, fileId, path.basename(file));
+  const { sameContent, previous } = registry.lookUp(fileId, path.basename(file));
   if (sameContent && !options.force) {
     const skipped = {
       ...outcomeOf(prepared),
@@ -127,23 +128,24 @@ async function landOne(
       status: 'skipped-duplicate' as const,
       reason: 'same content already loaded',
     };
-    await register(connection, skipped, seconds(prepared));
+    registry.add(skipped, seconds(prepared));
     return skipped;
   }
-  if (plan === undefined) return quarantined(connection, prepared, prepared.unreadable, options);
+  if (plan === undefined)
+    return quarantined(connection, prepared, prepared.unreadable, options, registry);
   try {
     // Reference data is a snapshot: the new file replaces every earlier one of its kind.
     const earlier = snapshotKinds.has(plan.kind)
-      ? await loadedIdsOfKind(connection, plan.kind)
+      ? await registry.idsOfKind(connection, plan.kind)
       : [];
     const replaced = [...earlier, previous, sameContent ? fileId : undefined];
     for (const id of new Set(replaced.filter((x) => x !== undefined))) {
-      await retire(connection, writers, id);
+      await retire(connection, writers, registry, id);
     }
     const result = await plan.loader(connection, file, fileId, writers);
     await options.afterLoad?.(file);
     const loaded = { ...outcomeOf(prepared), rows: totalRows(result), result };
-    await register(connection, loaded, seconds(prepared));
+    registry.add(loaded, seconds(prepared));
     return loaded;
   } catch (error) {
     throw new Dirty(error);
@@ -162,10 +164,12 @@ export async function landGroup(
   const writers = new TableWriters(connection);
   await connection.run('BEGIN TRANSACTION');
   try {
+    const registry = await GroupRegistry.open(connection, group);
     const outcomes: FileOutcome[] = [];
     for (const prepared of group)
-      outcomes.push(await landOne(connection, writers, prepared, options));
+      outcomes.push(await landOne(connection, writers, registry, prepared, options));
     writers.close();
+    await registry.write(connection);
     await connection.run('COMMIT');
     return outcomes;
   } catch (error) {

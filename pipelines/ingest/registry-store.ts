@@ -19,28 +19,31 @@ export interface FileOutcome {
   result?: LoadResult;
 }
 
-/** What the registry holds of a file: its content loaded (under any name), its name loaded. */
-export interface Loaded {
-  sameContent: boolean;
-  /** The file id of the loaded version of the file's name, if any. */
-  previous: string | undefined;
+/** A loaded file as the registry knows it. */
+export interface LoadedFile {
+  fileId: string;
+  name: string;
+  kind: string;
 }
 
-/** Looks a file up by content and by name, in one query. */
-export async function lookUp(
+/** The loaded files with any of these contents or names, in one query. */
+export async function loadedMatching(
   connection: DuckDBConnection,
-  fileId: string,
-  name: string,
-): Promise<Loaded> {
+  fileIds: readonly string[],
+  names: readonly string[],
+): Promise<LoadedFile[]> {
+  if (fileIds.length === 0 && names.length === 0) return [];
+  const list = (values: readonly string[]) =>
+    values.length === 0 ? 'NULL' : values.map(sqlString).join(', ');
   const reader = await connection.runAndReadAll(
-    `SELECT file_id, file_name FROM ${ingestedFilesTable.name}
-     WHERE status = 'loaded' AND (file_id = ${sqlString(fileId)} OR file_name = ${sqlString(name)})`,
+    `SELECT file_id, file_name, kind FROM ${ingestedFilesTable.name}
+     WHERE status = 'loaded' AND (file_id IN (${list(fileIds)}) OR file_name IN (${list(names)}))`,
   );
-  const rows = reader.getRowObjectsJson();
-  return {
-    sameContent: rows.some((r) => r.file_id === fileId),
-    previous: rows.find((r) => r.file_name === name)?.file_id as string | undefined,
-  };
+  return reader.getRowObjectsJson().map((r) => ({
+    fileId: String(r.file_id as string),
+    name: String(r.file_name as string),
+    kind: String(r.kind as string),
+  }));
 }
 
 /** The file ids of every loaded file. */
@@ -78,11 +81,13 @@ const literal = (value: string | number | null | undefined) =>
       ? String(value)
       : sqlString(value);
 
-export async function register(
-  connection: DuckDBConnection,
-  outcome: FileOutcome,
-  seconds: number,
-): Promise<void> {
+/** A registry row: what became of a file (or later of its rows), and how long it took. */
+export interface Registration {
+  outcome: Omit<FileOutcome, 'status'> & { status: FileStatus | 'replaced' };
+  seconds: number;
+}
+
+function rowValues({ outcome, seconds }: Registration): string {
   const r = outcome.result;
   const values = [
     outcome.fileId,
@@ -104,7 +109,16 @@ export async function register(
     r?.lastEventAt,
     seconds,
   ];
+  return `(${values.map(literal).join(', ')}, now())`;
+}
+
+/** Adds registry rows, in one statement. */
+export async function register(
+  connection: DuckDBConnection,
+  registrations: readonly Registration[],
+): Promise<void> {
+  if (registrations.length === 0) return;
   await connection.run(
-    `INSERT INTO ${ingestedFilesTable.name} VALUES (${values.map(literal).join(', ')}, now())`,
+    `INSERT INTO ${ingestedFilesTable.name} VALUES ${registrations.map(rowValues).join(',\n')}`,
   );
 }
