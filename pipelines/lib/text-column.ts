@@ -36,6 +36,10 @@ export class TextColumnBuilder {
   private textRows: number[] = [];
   private nulls = 0;
   private shared = new Map<string, number>();
+  /** Whether long texts are still looked up in `shared` in this chunk, and how that went. */
+  private sharing = true;
+  private hits = 0;
+  private misses = 0;
   private rows = 0;
   private capacity = 0;
 
@@ -61,7 +65,12 @@ export class TextColumnBuilder {
     const i = this.rows;
     if (i === this.capacity) this.grow();
     this.rows = i + 1;
-    if (i % chunkRows === 0) this.shared.clear();
+    if (i % chunkRows === 0) {
+      this.shared.clear();
+      this.sharing = true;
+      this.hits = 0;
+      this.misses = 0;
+    }
     if (text === null) {
       this.valid[i >> 3] = (this.valid[i >> 3] as number) & ~(1 << (i & 7));
       this.nulls += 1;
@@ -83,13 +92,20 @@ export class TextColumnBuilder {
       }
       inline.fill(0, at, at + j);
     }
-    const first = this.shared.get(text);
-    if (first === undefined) {
+    if (this.sharing) {
+      const first = this.shared.get(text);
+      if (first !== undefined) {
+        this.ref[i] = first;
+        this.hits += 1;
+        return;
+      }
       this.shared.set(text, i);
-      this.texts.push(text);
-      this.textRows.push(i);
-      this.ref[i] = i;
-    } else this.ref[i] = first;
+      // Mostly distinct texts (IMSIs…): stop looking them up for the rest of the chunk.
+      if (++this.misses >= 64 && this.hits < this.misses) this.sharing = false;
+    }
+    this.texts.push(text);
+    this.textRows.push(i);
+    this.ref[i] = i;
   }
 
   /** The column so far; the builder starts again, empty, with room for as many rows. */
