@@ -193,6 +193,18 @@ describe('column batches through data chunks', () => {
 });
 
 describe('textColumn', () => {
+  it('keeps mostly distinct long texts (IMSIs) each on its row, repeated ones still shared', () => {
+    const values = Array.from({ length: 5000 }, (_, i) =>
+      i % 4 === 0 ? 'mobileOriginatedCall' : `23499${String(i).padStart(10, '0')}`,
+    );
+    const column = textColumn(values);
+    expect(values.map((_, i) => textAt(column, i))).toEqual(values);
+    // Fewer carriers than long rows: the repeated text was shared while the lookups paid off.
+    expect(column.texts.length).toBeLessThan(values.length);
+    // Once IMSIs showed the lookups did not pay, the repeated text is carried by its own rows too.
+    expect(column.texts.length).toBeGreaterThan(values.length * 0.9);
+  });
+
   it('keeps every text: short ASCII inline, the rest once per chunk', () => {
     const values = Array.from({ length: 5000 }, (_, i) =>
       i % 7 === 0 ? null : (texts[i % 6] as string | number).toString(),
