@@ -20,11 +20,11 @@ function parseKind(value: string | undefined): InputKind | undefined {
 
 export const ingestCommand: Command = {
   name: 'ingest',
-  summary: 'load files or folders into the warehouse (raw.*), one transaction per file',
+  summary: 'load files or folders into the warehouse (raw.*), each file all or nothing',
   help: `Usage: roam ingest PATH… [--kind KIND] [--force] [--quarantine DIR]
 
-Loads each file into raw.* in its own transaction: completely or not at all. The kind is
-detected from the content. The same content twice is skipped; a changed file with the same
+Loads each file into raw.* completely or not at all (files share a transaction; when one
+fails, the others land again without it). The kind is detected from the content. The same content twice is skipped; a changed file with the same
 name replaces its earlier rows. A file that cannot be loaded is copied to the quarantine
 folder with a .reason file beside it, and the others still load; the exit code is then 1.
 
