@@ -30,8 +30,8 @@ export interface PreparedFile {
   file: string;
   size: number;
   fileId: string;
-  /** performance.now() when the file was first looked at (for the registry's timing). */
-  started: number;
+  /** Seconds spent looking at it (the registry's timing adds the time spent landing it). */
+  prepareSeconds: number;
   /** How to read it, or (undefined) why it cannot be read: `unreadable`. */
   plan: Plan | undefined;
   unreadable?: unknown;
@@ -90,12 +90,15 @@ function outcomeOf(prepared: PreparedFile): FileOutcome {
   };
 }
 
-const seconds = (prepared: PreparedFile) => (performance.now() - prepared.started) / 1000;
+/** The file's own time: preparing it, and landing it since `since` (not its group's other files). */
+const seconds = (prepared: PreparedFile, since: number) =>
+  prepared.prepareSeconds + (performance.now() - since) / 1000;
 
 /** Quarantines a file; its registry row goes to `registry`, or straight to the table. */
 async function quarantined(
   connection: DuckDBConnection,
   prepared: PreparedFile,
+  since: number,
   error: unknown,
   options: LandOptions,
   registry?: GroupRegistry,
@@ -104,8 +107,8 @@ async function quarantined(
   await quarantine(prepared.file, options.quarantineDir, reason);
   const failed = { ...outcomeOf(prepared), status: 'quarantined' as const, reason };
   if (registry === undefined)
-    await register(connection, [{ outcome: failed, seconds: seconds(prepared) }]);
-  else registry.add(failed, seconds(prepared));
+    await register(connection, [{ outcome: failed, seconds: seconds(prepared, since) }]);
+  else registry.add(failed, seconds(prepared, since));
   return failed;
 }
 
@@ -117,6 +120,7 @@ async function landOne(
   prepared: PreparedFile,
   options: LandOptions,
 ): Promise<FileOutcome> {
+  const since = performance.now();
   const { file, fileId, plan } = prepared;
   // The same content is skipped whatever its name; a new version of a name replaces the old one.
   const { sameContent, previous } = registry.lookUp(fileId, path.basename(file));
@@ -128,11 +132,11 @@ async function landOne(
       status: 'skipped-duplicate' as const,
       reason: 'same content already loaded',
     };
-    registry.add(skipped, seconds(prepared));
+    registry.add(skipped, seconds(prepared, since));
     return skipped;
   }
   if (plan === undefined)
-    return quarantined(connection, prepared, prepared.unreadable, options, registry);
+    return quarantined(connection, prepared, since, prepared.unreadable, options, registry);
   try {
     // Reference data is a snapshot: the new file replaces every earlier one of its kind.
     const earlier = snapshotKinds.has(plan.kind)
@@ -145,7 +149,7 @@ async function landOne(
     const result = await plan.loader(connection, file, fileId, writers);
     await options.afterLoad?.(file);
     const loaded = { ...outcomeOf(prepared), rows: totalRows(result), result };
-    registry.add(loaded, seconds(prepared));
+    registry.add(loaded, seconds(prepared, since));
     return loaded;
   } catch (error) {
     throw new Dirty(error);
@@ -161,6 +165,7 @@ export async function landGroup(
   group: readonly PreparedFile[],
   options: LandOptions,
 ): Promise<FileOutcome[]> {
+  const since = performance.now();
   const writers = new TableWriters(connection);
   await connection.run('BEGIN TRANSACTION');
   try {
@@ -183,7 +188,13 @@ export async function landGroup(
     }
     const [only] = group as [PreparedFile];
     return [
-      await quarantined(connection, only, error instanceof Dirty ? error.error : error, options),
+      await quarantined(
+        connection,
+        only,
+        since,
+        error instanceof Dirty ? error.error : error,
+        options,
+      ),
     ];
   }
 }

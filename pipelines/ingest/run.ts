@@ -121,9 +121,11 @@ async function prepare(
     const plan = await planFor(connection, file, size, options.kind, pool);
     if (plan.format === 'ber' && (options.force || !loadedBefore.has(fileId)))
       poolFor(pool, size)?.enqueue(plan.kind as BerKind, file);
-    return { file, size, fileId, started, plan };
+    const prepareSeconds = (performance.now() - started) / 1000;
+    return { file, size, fileId, prepareSeconds, plan };
   } catch (unreadable) {
-    return { file, size, fileId, started, plan: undefined, unreadable };
+    const prepareSeconds = (performance.now() - started) / 1000;
+    return { file, size, fileId, prepareSeconds, plan: undefined, unreadable };
   }
 }
 

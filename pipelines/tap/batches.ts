@@ -41,8 +41,7 @@ export async function* tapBatches(file: string, size: number): ColumnBatchSource
       if (full !== undefined) yield full;
     } else if (item.type === 'trailer' && normaliser !== undefined) {
       out.add(tapAuditTable, normaliser.audit(item));
-      for (const finding of validator?.finish(item) ?? [])
-        out.add(tapValidationTable, finding);
+      for (const finding of validator?.finish(item) ?? []) out.add(tapValidationTable, finding);
       finished = true;
     } else if (item.type === 'end') {
       unknownTags = item.unknownTags.reduce((sum, u) => sum + u.count, 0);
