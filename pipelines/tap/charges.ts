@@ -208,6 +208,21 @@ function isRefund(body: Struct, itemPath: string): boolean {
  * start with the record kind, e.g. `mobileOriginatedCall/basicServiceUsedList[0]/chargeInformationList[0]`.
  */
 export function chargeBlocks(kind: string, body: Struct): ChargeBlock[] {
+  // The normaliser and then the validator ask for the same record's blocks: the second is served
+  // from this one-record memo (the blocks are never modified by their readers).
+  if (body === last.body && kind === last.kind) return last.blocks;
+  const blocks = findChargeBlocks(kind, body);
+  last = { kind, body, blocks };
+  return blocks;
+}
+
+let last: { kind: string; body: Struct | undefined; blocks: ChargeBlock[] } = {
+  kind: '',
+  body: undefined,
+  blocks: [],
+};
+
+function findChargeBlocks(kind: string, body: Struct): ChargeBlock[] {
   const blocks: ChargeBlock[] = [];
   for (const location of CHARGE_LOCATIONS[kind] ?? []) {
     const found =

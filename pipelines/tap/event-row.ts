@@ -59,9 +59,22 @@ function get(body: Struct, paths: CompiledPaths | undefined): Value | undefined 
 
 /** The record's start (its kind's DateTime), resolved through the file's offset table. */
 export function eventStart(ctx: TapFileContext, kind: string, body: Struct): Instant {
+  // Asked for by the normaliser and then the validator for the same record: a one-record memo.
+  if (body === lastStart.body && kind === lastStart.kind && ctx === lastStart.ctx)
+    return lastStart.start;
   const paths = compiledPaths(kind);
-  return paths === null ? noInstant : resolveDateTime(firstOf(body, paths.start), ctx.utcOffsets);
+  const start =
+    paths === null ? noInstant : resolveDateTime(firstOf(body, paths.start), ctx.utcOffsets);
+  lastStart = { ctx, kind, body, start };
+  return start;
 }
+
+let lastStart: {
+  ctx: TapFileContext | undefined;
+  kind: string;
+  body: Struct | undefined;
+  start: Instant;
+} = { ctx: undefined, kind: '', body: undefined, start: noInstant };
 
 export function eventRow(
   ctx: TapFileContext,
