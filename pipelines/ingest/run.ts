@@ -35,7 +35,7 @@ const checkpointThreshold = '1GB';
 
 /**
  * Codec files at least this large are decoded ahead in worker threads while this one appends;
- * smaller ones (NRTRDE, RAP) cost less to decode here than to hand over.
+ * smaller ones (most NRTRDE and RAP files) are decoded here, when they are landed.
  */
 const workerThreshold = 64 * 1024;
 
@@ -55,7 +55,7 @@ function codecLoader(kind: BerKind, size: number, pool: DecodePool | undefined):
 export interface IngestOptions extends LandOptions {
   kind: InputKind | undefined;
   progress: Progress;
-  /** Decode large codec files in a worker thread (default true). */
+  /** Decode large codec files ahead in worker threads (default true). */
   workers?: boolean;
 }
 
