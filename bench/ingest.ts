@@ -19,9 +19,9 @@ import { resolveOptions } from '../pipelines/generate/options.ts';
 import { listInputFiles } from '../pipelines/ingest/files.ts';
 import { ingestFiles } from '../pipelines/ingest/run.ts';
 import { sqlString, withWarehouse } from '../pipelines/lib/warehouse.ts';
+import { quietProgress } from '../pipelines/lib/progress.ts';
 
 const work = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work', 'ingest');
-const quiet = { fileDone: () => {}, finish: () => {} };
 
 interface Result {
   label: string;
@@ -62,7 +62,7 @@ async function child(mode: string, input: string): Promise<void> {
       force: false,
       kind: undefined,
       quarantineDir: path.join(work, 'quarantine'),
-      progress: quiet,
+      progress: quietProgress,
     });
     if (outcomes.some((o) => o.status !== 'loaded')) throw new Error(JSON.stringify(outcomes));
     fileCount = files.length;

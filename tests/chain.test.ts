@@ -15,8 +15,7 @@ import { generatePartnerReports, type RenderedReport } from '../reports/generate
 import { manifest, pdpStory, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { monthTitle } from '../reports/format.ts';
-
-const quietProgress = { fileDone: () => {}, finish: () => {} };
+import { quietProgress } from '../pipelines/lib/progress.ts';
 
 let dir: string;
 let warehouse: string;

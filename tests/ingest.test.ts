@@ -22,8 +22,8 @@ import {
   writeTap,
 } from './helpers/files.ts';
 import { tempDir } from './helpers/temp.ts';
+import { quietProgress } from '../pipelines/lib/progress.ts';
 
-const quiet = { fileDone: () => {}, finish: () => {} };
 let dir: string;
 let inbox: string;
 let warehouse: string;
@@ -40,7 +40,7 @@ async function ingest(paths: string[], extra: Partial<Parameters<typeof ingestFi
     force: false,
     kind: undefined,
     quarantineDir: path.join(dir, 'quarantine'),
-    progress: quiet,
+    progress: quietProgress,
     ...extra,
   });
 }
@@ -200,13 +200,22 @@ describe('atomicity and quarantine', () => {
     writeTap(inbox, 'CDDEUNWGBRHM00001');
     writeTap(inbox, 'CDDEUNWGBRHM00002', 50);
     writeProbeCsv(inbox, 'p.csv');
+    // Progress counts each file once, though the group's first attempt was rolled back.
+    const seen = { files: 0, records: 0 };
+    const progress = {
+      fileDone: (records: number) => ((seen.files += 1), (seen.records += records)),
+      takeBack: (records: number) => ((seen.files -= 1), (seen.records -= records)),
+      finish: () => {},
+    };
     const outcomes = await ingest([inbox], {
+      progress,
       afterLoad: (file) =>
         file.endsWith('00002')
           ? Promise.reject(new Error('disk full (injected)'))
           : Promise.resolve(),
     });
     expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'quarantined', 'loaded']);
+    expect(seen).toEqual({ files: 3, records: outcomes.reduce((sum, o) => sum + o.rows, 0) });
     expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 4 }]);
     expect(
       await query(

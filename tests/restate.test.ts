@@ -12,8 +12,8 @@ import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { pdpStory, probeHeader, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
+import { quietProgress } from '../pipelines/lib/progress.ts';
 
-const quiet = { fileDone: () => {}, finish: () => {} };
 let dir: string;
 let warehouse: string;
 
@@ -22,7 +22,7 @@ async function ingest(paths: string[]) {
     force: false,
     kind: undefined,
     quarantineDir: path.join(dir, 'quarantine'),
-    progress: quiet,
+    progress: quietProgress,
   });
 }
 

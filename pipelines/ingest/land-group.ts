@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Progress } from '../lib/progress.ts';
 import { sqlString } from '../lib/warehouse.ts';
 import { TableWriters } from './append-batches.ts';
 import type { InputKind } from './detect.ts';
@@ -40,6 +41,8 @@ export interface PreparedFile {
 export interface LandOptions {
   force: boolean;
   quarantineDir: string;
+  /** Told of each file as it lands (and of the ones taken back when a group rolls back). */
+  progress: Progress;
   /** Test hook: called inside the transaction after a file's rows are written. */
   afterLoad?: (file: string) => Promise<void>;
 }
@@ -167,19 +170,23 @@ export async function landGroup(
 ): Promise<FileOutcome[]> {
   const since = performance.now();
   const writers = new TableWriters(connection);
+  const landed: FileOutcome[] = [];
   await connection.run('BEGIN TRANSACTION');
   try {
     const registry = await GroupRegistry.open(connection, group);
-    const outcomes: FileOutcome[] = [];
-    for (const prepared of group)
-      outcomes.push(await landOne(connection, writers, registry, prepared, options));
+    for (const prepared of group) {
+      const outcome = await landOne(connection, writers, registry, prepared, options);
+      options.progress.fileDone(outcome.rows, outcome.sizeBytes);
+      landed.push(outcome);
+    }
     writers.close();
     await registry.write(connection);
     await connection.run('COMMIT');
-    return outcomes;
+    return landed;
   } catch (error) {
     writers.discard();
     await connection.run('ROLLBACK');
+    for (const outcome of landed) options.progress.takeBack(outcome.rows, outcome.sizeBytes);
     if (group.length > 1) {
       const outcomes: FileOutcome[] = [];
       for (const prepared of group)
@@ -187,14 +194,9 @@ export async function landGroup(
       return outcomes;
     }
     const [only] = group as [PreparedFile];
-    return [
-      await quarantined(
-        connection,
-        only,
-        since,
-        error instanceof Dirty ? error.error : error,
-        options,
-      ),
-    ];
+    const cause = error instanceof Dirty ? error.error : error;
+    const failed = await quarantined(connection, only, since, cause, options);
+    options.progress.fileDone(failed.rows, failed.sizeBytes);
+    return [failed];
   }
 }

@@ -6,7 +6,6 @@
 import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LoadError } from '../lib/errors.ts';
-import type { Progress } from '../lib/progress.ts';
 import { createTableSql } from '../lib/raw-table.ts';
 import { withWarehouse } from '../lib/warehouse.ts';
 import { appendBatches } from './append-batches.ts';
@@ -54,7 +53,6 @@ function codecLoader(kind: BerKind, size: number, pool: DecodePool | undefined):
 
 export interface IngestOptions extends LandOptions {
   kind: InputKind | undefined;
-  progress: Progress;
   /** Decode large codec files ahead in worker threads (default true). */
   workers?: boolean;
 }
@@ -147,10 +145,7 @@ export async function ingestFiles(
     const pool = options.workers === false ? undefined : new DecodePool(defaultBatchSize);
     const loadedBefore = await loadedIds(connection);
     const land = async (group: PreparedFile[]) => {
-      for (const outcome of await landGroup(connection, group, options)) {
-        options.progress.fileDone(outcome.rows, outcome.sizeBytes);
-        outcomes.push(outcome);
-      }
+      outcomes.push(...(await landGroup(connection, group, options)));
     };
     try {
       let group: PreparedFile[] = [];

@@ -3,8 +3,13 @@ import type { Output } from './output.ts';
 
 export interface Progress {
   fileDone(records: number, bytes: number): void;
+  /** Takes back a file counted done whose work was undone (its commit group rolled back). */
+  takeBack(records: number, bytes: number): void;
   finish(): void;
 }
+
+/** Progress that shows nothing (tests, benchmarks). */
+export const quietProgress: Progress = { fileDone() {}, takeBack() {}, finish() {} };
 
 export interface ProgressState {
   label: string;
@@ -64,6 +69,11 @@ export function createProgress(
       state.records += records;
       state.bytes += bytes;
       if (active) draw('');
+    },
+    takeBack(records, bytes) {
+      state.files -= 1;
+      state.records -= records;
+      state.bytes -= bytes;
     },
     finish() {
       if (active) draw('\n');
