@@ -58,13 +58,6 @@ export function groupIsFull(group: readonly PreparedFile[]): boolean {
 const reasonOf = (error: unknown) =>
   error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
 
-/** Raised once a file has started writing: its group must be rolled back. */
-class Dirty extends Error {
-  constructor(readonly error: unknown) {
-    super(reasonOf(error));
-  }
-}
-
 /** Removes the rows of an earlier version of a file, within the open transaction. */
 async function retire(
   connection: DuckDBConnection,
@@ -115,7 +108,10 @@ async function quarantined(
   return failed;
 }
 
-/** One file, inside the group's transaction. Throws `Dirty` when it failed after writing. */
+/**
+ * One file, inside the group's transaction. A file that cannot be read is quarantined here (it
+ * wrote nothing); any other failure is thrown, and the group is rolled back.
+ */
 async function landOne(
   connection: DuckDBConnection,
   writers: TableWriters,
@@ -140,23 +136,19 @@ async function landOne(
   }
   if (plan === undefined)
     return quarantined(connection, prepared, since, prepared.unreadable, options, registry);
-  try {
-    // Reference data is a snapshot: the new file replaces every earlier one of its kind.
-    const earlier = snapshotKinds.has(plan.kind)
-      ? await registry.idsOfKind(connection, plan.kind)
-      : [];
-    const replaced = [...earlier, previous, sameContent ? fileId : undefined];
-    for (const id of new Set(replaced.filter((x) => x !== undefined))) {
-      await retire(connection, writers, registry, id);
-    }
-    const result = await plan.loader(connection, file, fileId, writers);
-    await options.afterLoad?.(file);
-    const loaded = { ...outcomeOf(prepared), rows: totalRows(result), result };
-    registry.add(loaded, seconds(prepared, since));
-    return loaded;
-  } catch (error) {
-    throw new Dirty(error);
+  // Reference data is a snapshot: the new file replaces every earlier one of its kind.
+  const earlier = snapshotKinds.has(plan.kind)
+    ? await registry.idsOfKind(connection, plan.kind)
+    : [];
+  const replaced = [...earlier, previous, sameContent ? fileId : undefined];
+  for (const id of new Set(replaced.filter((x) => x !== undefined))) {
+    await retire(connection, writers, registry, id);
   }
+  const result = await plan.loader(connection, file, fileId, writers);
+  await options.afterLoad?.(file);
+  const loaded = { ...outcomeOf(prepared), rows: totalRows(result), result };
+  registry.add(loaded, seconds(prepared, since));
+  return loaded;
 }
 
 /**
@@ -194,8 +186,7 @@ export async function landGroup(
       return outcomes;
     }
     const [only] = group as [PreparedFile];
-    const cause = error instanceof Dirty ? error.error : error;
-    const failed = await quarantined(connection, only, since, cause, options);
+    const failed = await quarantined(connection, only, since, error, options);
     options.progress.fileDone(failed.rows, failed.sizeBytes);
     return [failed];
   }

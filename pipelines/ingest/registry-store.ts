@@ -46,14 +46,6 @@ export async function loadedMatching(
   }));
 }
 
-/** The file ids of every loaded file. */
-export async function loadedIds(connection: DuckDBConnection): Promise<Set<string>> {
-  const reader = await connection.runAndReadAll(
-    `SELECT file_id FROM ${ingestedFilesTable.name} WHERE status = 'loaded'`,
-  );
-  return new Set(reader.getRowObjectsJson().map((r) => String(r.file_id as string)));
-}
-
 /** The file ids of every loaded file of a kind. */
 export async function loadedIdsOfKind(
   connection: DuckDBConnection,

@@ -4,6 +4,7 @@
  * file with the same name replaces its earlier rows.
  */
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LoadError } from '../lib/errors.ts';
 import { createTableSql } from '../lib/raw-table.ts';
@@ -22,7 +23,7 @@ import {
 } from './land-group.ts';
 import type { Loader } from './load-result.ts';
 import { rawTables } from './raw-tables.ts';
-import { loadedIds, type FileOutcome } from './registry-store.ts';
+import { loadedMatching, type FileOutcome } from './registry-store.ts';
 import { defaultBatchSize } from './row-batches.ts';
 import { sourceForColumns, tabularSources } from './sources.ts';
 import { columnNames, tabularLoader, type TabularFormat } from './tabular.ts';
@@ -103,7 +104,8 @@ async function planFor(
 
 /**
  * Reads what a file is (size, content hash, kind) before its group's transaction, and queues a
- * large codec file for decoding ahead unless its content was loaded before this run.
+ * large codec file for decoding ahead unless it was loaded before this run (same name, same
+ * content).
  */
 async function prepare(
   connection: DuckDBConnection,
@@ -143,7 +145,11 @@ export async function ingestFiles(
     await connection.run(`SET checkpoint_threshold = '${checkpointThreshold}'`);
     const outcomes: FileOutcome[] = [];
     const pool = options.workers === false ? undefined : new DecodePool(defaultBatchSize);
-    const loadedBefore = await loadedIds(connection);
+    // Loaded before this run under an input file's name: not decoded ahead (most likely skipped).
+    const names = [...new Set(files.map((f) => path.basename(f)))];
+    const loadedBefore = new Set(
+      (await loadedMatching(connection, [], names)).map((f) => f.fileId),
+    );
     const land = async (group: PreparedFile[]) => {
       outcomes.push(...(await landGroup(connection, group, options)));
     };
