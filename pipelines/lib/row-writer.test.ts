@@ -11,10 +11,10 @@ import {
   type DuckDBConnection,
 } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transferables } from './column-batch.ts';
-import { TableBuilder, toColumnBatch } from './table-builder.ts';
+import { transferables, type ColumnBatch } from './column-batch.ts';
+import { TableBuilder } from './table-builder.ts';
 import { createTableSql } from './raw-table.ts';
-import { rowTable, type ColumnType } from './row-table.ts';
+import { rowTable, type ColumnType, type RowTable } from './row-table.ts';
 import { openRowWriter } from './row-writer.ts';
 import { chunkRows, textAt, textColumn } from './text-column.ts';
 import { timestampMs } from './timestamp-ms.ts';
@@ -117,6 +117,20 @@ function sampleRows(n: number): Row[] {
     startAt: pick(times),
     codes: pick(lists),
   }));
+}
+
+/** Rows of each table as columns, in one batch. */
+function toColumnBatch(
+  tables: readonly RowTable<unknown>[],
+  batch: Record<string, readonly unknown[]>,
+): ColumnBatch {
+  const out: ColumnBatch = {};
+  for (const [name, rows] of Object.entries(batch)) {
+    const builder = new TableBuilder(tables.find((t) => t.name === name) as RowTable<unknown>);
+    for (const row of rows) builder.add(row);
+    out[name] = builder.take();
+  }
+  return out;
 }
 
 const fileId = 'ab'.repeat(32); // as long as a sha256: shared, not inline

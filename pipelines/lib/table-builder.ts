@@ -3,7 +3,7 @@
  * column builders at once, so no row object outlives its record (rows kept for a whole batch
  * survived young-generation collections and cost more in GC than in copying).
  */
-import type { Column, TableColumns, ColumnBatch } from './column-batch.ts';
+import type { Column, TableColumns } from './column-batch.ts';
 import type { ColumnType, RowTable } from './row-table.ts';
 import { TextColumnBuilder } from './text-column.ts';
 import {
@@ -94,20 +94,4 @@ export class TableBuilder {
     usualRows.set(this.table, Math.max(usualRows.get(this.table) ?? 1, rows));
     return { rows, columns };
   }
-}
-
-/** A row batch as columns, for the tables listed. */
-export function toColumnBatch(
-  tables: readonly RowTable<unknown>[],
-  batch: Record<string, readonly unknown[]>,
-): ColumnBatch {
-  const out: ColumnBatch = {};
-  for (const [name, rows] of Object.entries(batch)) {
-    const table = tables.find((t) => t.name === name);
-    if (table === undefined) throw new Error(`no raw table ${name}`);
-    const builder = new TableBuilder(table, Math.max(rows.length, 1));
-    for (const row of rows) builder.add(row);
-    out[name] = builder.take();
-  }
-  return out;
 }

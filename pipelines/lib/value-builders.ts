@@ -69,10 +69,9 @@ class FixedBuilder<A extends Int32Array | Float64Array | BigInt64Array> {
 
   take(): FixedColumn {
     const { kind, values, valid, nulls } = this;
+    // The arrays handed out stay referenced until the next row allocates new ones (capacity 0).
     this.reserve = Math.max(this.capacity, 1);
     this.capacity = 0;
-    this.values = this.make(0);
-    this.valid = new Uint8Array(0);
     this.nulls = 0;
     this.rows = 0;
     return { kind, values, valid, nulls } as FixedColumn;
