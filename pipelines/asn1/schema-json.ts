@@ -58,8 +58,22 @@ export function newestTapModule(): ModuleName {
   return best;
 }
 
-/** Modules whose types are not all defined locally import them from a TAP module (RAP). */
+const imports = new Map<ModuleName, boolean>();
+
+/**
+ * Modules whose types are not all defined locally import them from a TAP module (RAP). Asked for
+ * each file decoded: worked out once per module.
+ */
 export function importsTap(module: ModuleName): boolean {
+  let answer = imports.get(module);
+  if (answer === undefined) {
+    answer = referencesOtherTypes(module);
+    imports.set(module, answer);
+  }
+  return answer;
+}
+
+function referencesOtherTypes(module: ModuleName): boolean {
   const types = rawSchema()[module];
   for (const t of Object.values(types)) {
     const refs = [
