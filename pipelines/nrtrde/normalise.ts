@@ -5,7 +5,7 @@
  */
 import type { DecodeItem, Struct, Value } from '../asn1/types.ts';
 import type { HeaderItem, RecordItem, TrailerItem } from '../tap/context.ts';
-import { addSeconds, toInstant } from '../tap/time.ts';
+import { toInstant, utcAfter } from '../tap/time.ts';
 import { asBigInt, asInt, asStruct, asText, choiceOf } from '../tap/value.ts';
 
 export type NrtrdeEventType = 'moc' | 'mtc' | 'gprs';
@@ -104,7 +104,7 @@ export function normaliseNrtrdeRecord(fileRow: NrtrdeFileRow, item: RecordItem):
     startLocal: start.local,
     startUtcOffset: start.utcOffset,
     startUtc: start.utc,
-    endUtc: addSeconds(start.utc, duration),
+    endUtc: utcAfter(start, duration),
     durationSeconds: duration,
     causeForTermination: asInt(r.causeForTermination),
     teleServiceCode: serviceCode(r.serviceCode, 'teleServiceCode'),

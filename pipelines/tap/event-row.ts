@@ -3,7 +3,7 @@ import type { Struct, Value } from '../asn1/types.ts';
 import type { TapFileContext } from './context.ts';
 import { EVENT_PATHS, refineEventType, type EventPaths, type TapEventType } from './events.ts';
 import type { TapEventRow, TapFileKey } from './rows.ts';
-import { addSeconds, noInstant, resolveDateTime, type Instant } from './time.ts';
+import { noInstant, resolveDateTime, utcAfter, type Instant } from './time.ts';
 import {
   asBigInt,
   asInt,
@@ -106,7 +106,7 @@ export function eventRow(
     startLocal: start.local,
     startUtcOffset: start.utcOffset,
     startUtc: start.utc,
-    endUtc: addSeconds(start.utc, duration),
+    endUtc: utcAfter(start, duration),
     durationSeconds: duration,
     causeForTermination: asInt(get(body, paths?.cause)),
     teleServiceCode: tele,

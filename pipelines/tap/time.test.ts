@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addSeconds,
   isUtcOffset,
   parseLocalTimestamp,
   resolveDateTime,
   resolveDateTimeLong,
   toInstant,
+  utcAfter,
 } from './time.ts';
 
 describe('local timestamps', () => {
@@ -44,6 +44,7 @@ describe('UTC derivation', () => {
       local: '2024-03-01T00:30:00',
       utcOffset: '+0100',
       utc: '2024-02-29T23:30:00Z',
+      utcSeconds: Date.UTC(2024, 1, 29, 23, 30) / 1000,
     });
   });
   it('adds a negative offset with minutes', () => {
@@ -54,8 +55,14 @@ describe('UTC derivation', () => {
       local: '2024-03-01T00:30:00',
       utcOffset: 'bad',
       utc: null,
+      utcSeconds: null,
     });
-    expect(toInstant('20240230003000', '+0100').local).toBeNull();
+    expect(toInstant('20240230003000', '+0100')).toEqual({
+      local: null,
+      utcOffset: '+0100',
+      utc: null,
+      utcSeconds: null,
+    });
   });
   it('resolves a DateTime through the offset table, and a DateTimeLong by itself', () => {
     const table = new Map([[7, '+0300']]);
@@ -69,8 +76,11 @@ describe('UTC derivation', () => {
       resolveDateTimeLong({ localTimeStamp: '20240301120000', utcTimeOffset: '-0100' }).utc,
     ).toBe('2024-03-01T13:00:00Z');
   });
-  it('adds whole seconds', () => {
-    expect(addSeconds('2024-03-01T23:59:30Z', 45)).toBe('2024-03-02T00:00:15Z');
-    expect(addSeconds(null, 45)).toBeNull();
+  it('adds whole seconds to the UTC time, across a day and beyond year 9999', () => {
+    expect(utcAfter(toInstant('20240301235930', '+0000'), 45)).toBe('2024-03-02T00:00:15Z');
+    expect(utcAfter(toInstant('99991231235959', '+0000'), 1)).toBe('+010000-01-01T00:00:00Z');
+    expect(utcAfter(toInstant('00000301000000', '+0100'), 0)).toBe('0000-02-29T23:00:00Z');
+    expect(utcAfter(toInstant('20240301235930', 'bad'), 45)).toBeNull();
+    expect(utcAfter(toInstant('20240301235930', '+0000'), null)).toBeNull();
   });
 });

@@ -5,6 +5,7 @@
  * - local: `YYYY-MM-DDThh:mm:ss` (wall clock where the event happened);
  * - utcOffset: `+HHMM` as sent;
  * - utc: `YYYY-MM-DDThh:mm:ssZ`, derived exactly (whole seconds, no floating point).
+ * An Instant also keeps the UTC time as seconds since the epoch, so that an end time is a sum.
  */
 import type { Value } from '../asn1/types.ts';
 import { asInt, asStruct, asText } from './value.ts';
@@ -13,9 +14,11 @@ export interface Instant {
   local: string | null;
   utcOffset: string | null;
   utc: string | null;
+  /** `utc` as whole seconds since the epoch. */
+  utcSeconds: number | null;
 }
 
-export const noInstant: Instant = { local: null, utcOffset: null, utc: null };
+export const noInstant: Instant = { local: null, utcOffset: null, utc: null, utcSeconds: null };
 
 interface Fields {
   year: number;
@@ -135,16 +138,19 @@ function epochSeconds(f: Fields): number {
 /** Combines a local timestamp and an offset; each part is null when absent or malformed. */
 export function toInstant(local: string | null, utcOffset: string | null): Instant {
   const fields = local === null ? null : parseLocalTimestamp(local);
+  if (fields === null || local === null) return { ...noInstant, utcOffset };
   const minutes = utcOffset === null ? null : offsetMinutes(utcOffset);
   // A parsed timestamp is 14 ASCII digits: its ISO form is a re-arrangement of them.
   const localIso =
-    fields === null || local === null
-      ? null
-      : `${local.slice(0, 4)}-${local.slice(4, 6)}-${local.slice(6, 8)}T` +
-        `${local.slice(8, 10)}:${local.slice(10, 12)}:${local.slice(12, 14)}`;
-  const utc =
-    fields === null || minutes === null ? null : isoSeconds(epochSeconds(fields) - minutes * 60);
-  return { local: localIso, utcOffset, utc };
+    `${local.slice(0, 4)}-${TWO[fields.month] as string}-${TWO[fields.day] as string}T` +
+    `${TWO[fields.hour] as string}:${TWO[fields.minute] as string}:${TWO[fields.second] as string}`;
+  const utcSeconds = minutes === null ? null : epochSeconds(fields) - minutes * 60;
+  return {
+    local: localIso,
+    utcOffset,
+    utc: utcSeconds === null ? null : isoSeconds(utcSeconds),
+    utcSeconds,
+  };
 }
 
 /** A DateTime (local timestamp + UtcTimeOffsetCode), the code resolved through `offsets`. */
@@ -165,33 +171,9 @@ export function resolveDateTimeLong(value: Value | undefined): Instant {
   return toInstant(asText(dt.localTimeStamp), asText(dt.utcTimeOffset));
 }
 
-/** `utc` plus a number of seconds, in the same format. */
-export function addSeconds(utc: string | null, seconds: number | null): string | null {
-  if (utc === null || seconds === null) return null;
-  const base = parseIsoSeconds(utc);
-  if (base === null)
-    return new Date(Date.parse(utc) + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return isoSeconds(base + seconds);
+/** The UTC time `seconds` after `start`, as `utc` is written; null when either is unknown. */
+export function utcAfter(start: Instant, seconds: number | null): string | null {
+  return start.utcSeconds === null || seconds === null
+    ? null
+    : isoSeconds(start.utcSeconds + seconds);
 }
-
-/** Seconds since the epoch of `YYYY-MM-DDThh:mm:ssZ` (4-digit year, real date), else null. */
-function parseIsoSeconds(text: string): number | null {
-  if (text.length !== 20) return null;
-  for (let i = 0; i < 20; i++) {
-    const c = text.charCodeAt(i);
-    const expected = ISO_SHAPE.charCodeAt(i);
-    if (expected === 57 ? c < 48 || c > 57 : c !== expected) return null;
-  }
-  const fields = parseLocalTimestamp(
-    text.slice(0, 4) +
-      text.slice(5, 7) +
-      text.slice(8, 10) +
-      text.slice(11, 13) +
-      text.slice(14, 16) +
-      text.slice(17, 19),
-  );
-  return fields === null ? null : epochSeconds(fields);
-}
-
-/** The shape parseIsoSeconds accepts; '9' stands for any ASCII digit. */
-const ISO_SHAPE = '9999-99-99T99:99:99Z';
