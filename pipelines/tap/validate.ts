@@ -13,11 +13,12 @@ import {
   type TrailerItem,
 } from './context.ts';
 import { eventStart } from './event-row.ts';
+import { fieldIndexer, type FieldIndexer } from './field-index.ts';
 import { recordKind } from './events.ts';
 import { accumulate, emptyTotals } from './rule-checks.ts';
 import { RULES, type Finding, type Issue, type Rule } from './rules.ts';
 import { RECORD_FIELDS, RECORD_RULES } from './rules-record.ts';
-import { asStruct, indexFields } from './value.ts';
+import { asStruct, indexFields, type FieldVisit } from './value.ts';
 
 export type { Finding, Rule } from './rules.ts';
 export { RULES } from './rules.ts';
@@ -69,6 +70,19 @@ export function createValidator(
   const recordRules = use('record');
   // The built-in record rules read a known set of field names; other rules get the full index.
   const only = recordRules.every((r) => RECORD_RULES.includes(r)) ? RECORD_FIELDS : undefined;
+  // The record's fields, indexed anew for each record in the same map, by code generated for its
+  // kind when the schema knows it.
+  const fields = new Map<string, FieldVisit[]>();
+  const indexers = new Map<string, FieldIndexer | null>();
+  const indexerOf = (kind: string): FieldIndexer | null => {
+    let indexer = indexers.get(kind);
+    if (indexer === undefined) {
+      indexer =
+        only === undefined || ctx.module === null ? null : fieldIndexer(ctx.module, kind, only);
+      indexers.set(kind, indexer);
+    }
+    return indexer;
+  };
 
   return {
     headerFindings,
@@ -77,7 +91,10 @@ export function createValidator(
       const blocks = chargeBlocks(kind, body);
       const start = eventStart(ctx, kind, body).utc;
       accumulate(totals, blocks, start);
-      const view = { ctx, kind, fields: indexFields(body, kind, only), blocks };
+      const indexer = indexerOf(kind);
+      if (indexer === null) indexFields(body, kind, only, fields);
+      else indexer(body, kind, fields);
+      const view = { ctx, kind, fields, blocks };
       const found: Finding[] = [];
       for (const rule of recordRules) {
         const issues = rule.check(view);

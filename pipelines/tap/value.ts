@@ -227,15 +227,18 @@ function visitFields(
 /**
  * Every field of every struct below `root`, depth first, grouped by field name. With `only`, the
  * walk still covers everything but indexes just those names (and builds no path for the others).
+ * With `into`, its lists are emptied and reused (a name met before then maps to an empty list): for
+ * a walk per record without a new index each time.
  */
 export function indexFields(
   root: Value,
   basePath: string,
   only?: ReadonlySet<string>,
+  into = new Map<string, FieldVisit[]>(),
 ): Map<string, FieldVisit[]> {
-  const index = new Map<string, FieldVisit[]>();
-  visitFields(root, basePath, index, only);
-  return index;
+  for (const list of into.values()) list.length = 0;
+  visitFields(root, basePath, into, only);
+  return into;
 }
 
 /** A value as short text for messages. */
