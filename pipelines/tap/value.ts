@@ -121,70 +121,75 @@ export function select(root: Value | undefined, path: string, basePath = ''): Fo
   return out;
 }
 
-/** The first value at `list[at…]` below `value`, depth first (the order `select` yields). */
-function firstAt(value: Value, list: readonly Segment[], at: number): Value | undefined {
-  let current = value;
-  for (let k = at; k < list.length; k++) {
-    const segment = list[k] as Segment;
-    const child = childOf(current, segment.name);
-    if (child === undefined) return undefined;
-    if (!segment.many) {
-      current = child;
-      continue;
-    }
-    if (!Array.isArray(child)) return undefined;
-    for (const item of child) {
-      const found = firstAt(item, list, k + 1);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  return current;
+const q = (text: string): string => JSON.stringify(text);
+
+/**
+ * Code that reads `list[at…]` below the value `v` (a struct, known not to be undefined) and runs
+ * `found` on each value it reaches, depth first; a miss falls through. Field names are literals,
+ * so each load stays monomorphic in V8 (`childOf(value, name)` is one megamorphic load per step).
+ */
+function walkCode(
+  list: readonly Segment[],
+  at: number,
+  v: string,
+  found: (v: string) => string,
+): string {
+  if (at === list.length) return found(v);
+  const segment = list[at] as Segment;
+  const c = `c${at}`;
+  const read = `const ${c} = isStruct(${v}) ? ${v}[${q(segment.name)}] : undefined;`;
+  if (!segment.many)
+    return `${read}\nif (${c} !== undefined) {\n${walkCode(list, at + 1, c, found)}\n}`;
+  const e = `e${at}`;
+  return (
+    `${read}\nif (Array.isArray(${c})) for (const ${e} of ${c}) {\n` +
+    `${walkCode(list, at + 1, e, found)}\n}`
+  );
 }
 
-/** Paths split once (see `compilePaths`), for `firstOf` and `sumOf`. */
-export type CompiledPaths = readonly (readonly Segment[])[];
+/** Paths compiled into code that reads them (see `compilePaths`), for `firstOf` and `sumOf`. */
+export interface CompiledPaths {
+  /** The first value found at any of the paths, tried in order, depth first. */
+  readonly first: (root: Value) => Value | undefined;
+  /** The sum of every INTEGER found at the paths, or null when none is present. */
+  readonly sum: (root: Value) => bigint | null;
+}
 
+const compiledPaths = new Map<string, CompiledPaths>();
+
+/** Compiles a list of paths once (the same list again gets the same functions). */
 export function compilePaths(paths: readonly string[]): CompiledPaths {
-  return paths.map(segments);
+  const key = paths.join('\n');
+  let compiled = compiledPaths.get(key);
+  if (compiled === undefined) {
+    const lists = paths.map(segments);
+    const first = lists.map((list) => `{\n${walkCode(list, 0, 'root', (v) => `return ${v};`)}\n}`);
+    const sum = lists.map(
+      (list) =>
+        `{\n${walkCode(list, 0, 'root', (v) => `{ const n = asBigInt(${v}); if (n !== null) total = (total ?? 0n) + n; }`)}\n}`,
+    );
+    const source =
+      `return {\n  first(root) {\n${first.join('\n')}\nreturn undefined;\n  },\n` +
+      `  sum(root) {\nlet total = null;\n${sum.join('\n')}\nreturn total;\n  },\n};`;
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const factory = new Function('isStruct', 'asBigInt', source) as (
+      struct: typeof isStruct,
+      bigInt: typeof asBigInt,
+    ) => CompiledPaths;
+    compiled = factory(isStruct, asBigInt);
+    compiledPaths.set(key, compiled);
+  }
+  return compiled;
 }
 
 /** The first value found at any of the compiled paths, tried in order. */
 export function firstOf(root: Value | undefined, paths: CompiledPaths): Value | undefined {
-  if (root === undefined) return undefined;
-  for (const path of paths) {
-    const found = firstAt(root, path, 0);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-function sumAt(
-  value: Value,
-  list: readonly Segment[],
-  at: number,
-  total: bigint | null,
-): bigint | null {
-  if (at === list.length) {
-    const n = asBigInt(value);
-    return n === null ? total : (total ?? 0n) + n;
-  }
-  const segment = list[at] as Segment;
-  const child = childOf(value, segment.name);
-  if (child === undefined) return total;
-  if (!segment.many) return sumAt(child, list, at + 1, total);
-  if (!Array.isArray(child)) return total;
-  let sum = total;
-  for (const item of child) sum = sumAt(item, list, at + 1, sum);
-  return sum;
+  return root === undefined ? undefined : paths.first(root);
 }
 
 /** The sum of every INTEGER found at the compiled paths, or null when none is present. */
 export function sumOf(root: Value | undefined, paths: CompiledPaths): bigint | null {
-  let total: bigint | null = null;
-  if (root === undefined) return total;
-  for (const path of paths) total = sumAt(root, path, 0, total);
-  return total;
+  return root === undefined ? null : paths.sum(root);
 }
 
 /** A field met while walking a value: its name, value, item path and the struct holding it. */
