@@ -83,68 +83,74 @@ function segments(path: string): Segment[] {
   return list;
 }
 
-/** The child `name` of a struct; undefined when `value` is not a struct or has no such field. */
-function childOf(value: Value, name: string): Value | undefined {
-  return isStruct(value) ? value[name] : undefined;
-}
+const q = (text: string): string => JSON.stringify(text);
 
-function collect(
-  value: Value,
-  path: string,
+/**
+ * Code that reads `list[at…]` below the value `v` (a struct, known not to be undefined) and runs
+ * `found` on each value it reaches, depth first; a miss falls through. With `p`, the variable
+ * holding `v`'s item path, `found` also gets the variable holding the value's item path. Field
+ * names are literals, so each load stays monomorphic in V8 (a walk that looks each name up at run
+ * time makes one megamorphic load per step).
+ */
+function walkCode(
   list: readonly Segment[],
   at: number,
-  out: Found[],
-): void {
-  if (at === list.length) {
-    out.push({ value, path });
-    return;
-  }
-  const segment = list[at] as Segment;
-  const child = childOf(value, segment.name);
-  if (child === undefined) return;
-  const childPath = path === '' ? segment.name : `${path}/${segment.name}`;
-  if (!segment.many) {
-    collect(child, childPath, list, at + 1, out);
-  } else if (Array.isArray(child)) {
-    for (let i = 0; i < child.length; i++)
-      collect(child[i] as Value, `${childPath}[${i}]`, list, at + 1, out);
-  }
+  v: string,
+  p: string | null,
+  found: (v: string, p: string | null) => string,
+): string {
+  if (at === list.length) return found(v, p);
+  const { name, many } = list[at] as Segment;
+  const c = `c${at}`;
+  const cp = p === null ? null : `p${at}`;
+  const read = `const ${c} = isStruct(${v}) ? ${v}[${q(name)}] : undefined;`;
+  const path =
+    cp === null ? '' : `const ${cp} = ${p} === '' ? ${q(name)} : ${p} + ${q(`/${name}`)};`;
+  if (!many)
+    return `${read}\nif (${c} !== undefined) {\n${path}\n${walkCode(list, at + 1, c, cp, found)}\n}`;
+  const [i, e, ep] = [`i${at}`, `e${at}`, `q${at}`];
+  const itemPath = cp === null ? '' : `const ${ep} = ${cp} + '[' + ${i} + ']';`;
+  return (
+    `${read}\nif (Array.isArray(${c})) {\n${path}\n` +
+    `for (let ${i} = 0; ${i} < ${c}.length; ${i}++) {\nconst ${e} = ${c}[${i}];\n${itemPath}\n` +
+    `${walkCode(list, at + 1, e, cp === null ? null : ep, found)}\n}\n}`
+  );
 }
+
+/** Functions made from generated code, with the helpers it calls. */
+function generated<F>(source: string): F {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('isStruct', 'asBigInt', source) as (
+    struct: typeof isStruct,
+    bigInt: typeof asBigInt,
+  ) => F;
+  return factory(isStruct, asBigInt);
+}
+
+type Selector = (root: Value, basePath: string) => Found[];
+const selectors = new Map<string, Selector>();
 
 /**
  * Every value at `path` below `root`. Segments are field names separated by `/`; a segment ending
  * in `[]` iterates a list (`basicServiceUsedList[]/chargeInformationList[]`).
  */
 export function select(root: Value | undefined, path: string, basePath = ''): Found[] {
-  const out: Found[] = [];
-  if (root !== undefined) collect(root, basePath, segments(path), 0, out);
-  return out;
-}
-
-const q = (text: string): string => JSON.stringify(text);
-
-/**
- * Code that reads `list[at…]` below the value `v` (a struct, known not to be undefined) and runs
- * `found` on each value it reaches, depth first; a miss falls through. Field names are literals,
- * so each load stays monomorphic in V8 (`childOf(value, name)` is one megamorphic load per step).
- */
-function walkCode(
-  list: readonly Segment[],
-  at: number,
-  v: string,
-  found: (v: string) => string,
-): string {
-  if (at === list.length) return found(v);
-  const segment = list[at] as Segment;
-  const c = `c${at}`;
-  const read = `const ${c} = isStruct(${v}) ? ${v}[${q(segment.name)}] : undefined;`;
-  if (!segment.many)
-    return `${read}\nif (${c} !== undefined) {\n${walkCode(list, at + 1, c, found)}\n}`;
-  const e = `e${at}`;
-  return (
-    `${read}\nif (Array.isArray(${c})) for (const ${e} of ${c}) {\n` +
-    `${walkCode(list, at + 1, e, found)}\n}`
-  );
+  if (root === undefined) return [];
+  let selector = selectors.get(path);
+  if (selector === undefined) {
+    const walk = walkCode(
+      segments(path),
+      0,
+      'root',
+      'base',
+      (v, p) => `out.push({ value: ${v}, path: ${p} });`,
+    );
+    selector = generated<Selector>(
+      `return (root, base) => {\nconst out = [];\n${walk}\nreturn out;\n};`,
+    );
+    selectors.set(path, selector);
+  }
+  return selector(root, basePath);
 }
 
 /** Paths compiled into code that reads them (see `compilePaths`), for `firstOf` and `sumOf`. */
@@ -163,20 +169,14 @@ export function compilePaths(paths: readonly string[]): CompiledPaths {
   let compiled = compiledPaths.get(key);
   if (compiled === undefined) {
     const lists = paths.map(segments);
-    const first = lists.map((list) => `{\n${walkCode(list, 0, 'root', (v) => `return ${v};`)}\n}`);
-    const sum = lists.map(
-      (list) =>
-        `{\n${walkCode(list, 0, 'root', (v) => `{ const n = asBigInt(${v}); if (n !== null) total = (total ?? 0n) + n; }`)}\n}`,
+    const first = lists.map((list) => walkCode(list, 0, 'root', null, (v) => `return ${v};`));
+    const add = (v: string) =>
+      `{ const n = asBigInt(${v}); if (n !== null) total = (total ?? 0n) + n; }`;
+    const sum = lists.map((list) => walkCode(list, 0, 'root', null, add));
+    compiled = generated<CompiledPaths>(
+      `return {\n  first(root) {\n{${first.join('}\n{')}}\nreturn undefined;\n  },\n` +
+        `  sum(root) {\nlet total = null;\n{${sum.join('}\n{')}}\nreturn total;\n  },\n};`,
     );
-    const source =
-      `return {\n  first(root) {\n${first.join('\n')}\nreturn undefined;\n  },\n` +
-      `  sum(root) {\nlet total = null;\n${sum.join('\n')}\nreturn total;\n  },\n};`;
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const factory = new Function('isStruct', 'asBigInt', source) as (
-      struct: typeof isStruct,
-      bigInt: typeof asBigInt,
-    ) => CompiledPaths;
-    compiled = factory(isStruct, asBigInt);
     compiledPaths.set(key, compiled);
   }
   return compiled;
