@@ -232,6 +232,38 @@ describe('textColumn', () => {
   });
 });
 
+describe('textColumn runs of the same text', () => {
+  it('copies a repeated row, and never refers to a row of another chunk', () => {
+    // Runs of 1–5 rows of each kind of text (short, long, non-ASCII, NULL), across chunk ends.
+    const kinds = ['DEUNW', 'mobileOriginatedCall', 'ünïcödé', null, 'twelve chars'];
+    const values: (string | null)[] = [];
+    for (let run = 0; values.length < 3 * chunkRows + 5; run++)
+      for (let k = 0; k <= run % 5; k++) values.push(kinds[run % kinds.length] ?? null);
+    // And runs across each chunk end.
+    for (const [end, text] of [
+      [chunkRows, 'mobileOriginatedCall'],
+      [2 * chunkRows, 'DEUNW'],
+      [3 * chunkRows, 'ünïcödé'],
+    ] as const)
+      values.fill(text, end - 2, end + 2);
+    const column = textColumn(values);
+    expect(values.map((_, i) => textAt(column, i))).toEqual(values);
+    for (let i = 0; i < values.length; i++) {
+      const carrier = column.ref[i] as number;
+      if (carrier >= 0) expect(Math.floor(carrier / chunkRows)).toBe(Math.floor(i / chunkRows));
+    }
+    // Each long text is handed over once per chunk it occurs in.
+    const long = new Set(
+      values.flatMap((v, i) =>
+        v !== null && (v.length > 12 || /[^ -~]/.test(v))
+          ? [`${Math.floor(i / chunkRows)} ${v}`]
+          : [],
+      ),
+    );
+    expect(column.texts.length).toBe(long.size);
+  });
+});
+
 describe('timestampMs', () => {
   it('reads every text as Date.parse does', () => {
     const samples = [...times.filter((t): t is string => typeof t === 'string')];

@@ -42,6 +42,9 @@ export class TextColumnBuilder {
   private misses = 0;
   private rows = 0;
   private capacity = 0;
+  /** The text of the last non-null row of this chunk and that row (-1: none yet). */
+  private previous: string | null = null;
+  private previousRow = -1;
 
   /** `reserve`: rows allocated at the first row (then as many as the last take had room for). */
   constructor(private reserve: number) {}
@@ -70,12 +73,28 @@ export class TextColumnBuilder {
       this.sharing = true;
       this.hits = 0;
       this.misses = 0;
+      this.previousRow = -1;
     }
     if (text === null) {
       this.valid[i >> 3] = (this.valid[i >> 3] as number) & ~(1 << (i & 7));
       this.nulls += 1;
       return;
     }
+    // The same text as the last row (a file's sender, a record kind…), often the same string:
+    // its string_t and carrier are copied, without laying the text out or looking it up again.
+    const before = this.previousRow;
+    if (before >= 0 && text === this.previous) {
+      const words = this.lengths;
+      words[i * 4] = words[before * 4] as number;
+      words[i * 4 + 1] = words[before * 4 + 1] as number;
+      words[i * 4 + 2] = words[before * 4 + 2] as number;
+      words[i * 4 + 3] = words[before * 4 + 3] as number;
+      this.ref[i] = this.ref[before] as number;
+      this.previousRow = i;
+      return;
+    }
+    this.previous = text;
+    this.previousRow = i;
     const n = text.length;
     if (n <= 12) {
       const inline = this.inline;
@@ -115,6 +134,7 @@ export class TextColumnBuilder {
     this.reserve = Math.max(this.capacity, 1);
     this.capacity = 0;
     this.rows = 0;
+    this.previousRow = -1;
     this.texts = [];
     this.textRows = [];
     this.nulls = 0;
