@@ -14,14 +14,8 @@ import {
 } from '@duckdb/node-api';
 import type { Column, FixedColumn, TableColumns } from './column-batch.ts';
 import type { RowTable } from './row-table.ts';
-import {
-  chunkRows,
-  setText,
-  setValidity,
-  textAt,
-  textColumn,
-  type TextColumn,
-} from './text-column.ts';
+import { setText, setValidity } from './duckdb-vectors.ts';
+import { chunkRows, textAt, textColumn, type TextColumn } from './text-column.ts';
 
 /** What a fixed-width vector holds: a JavaScript copy of its data, and its validity mask. */
 interface FixedVector {

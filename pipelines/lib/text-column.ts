@@ -4,9 +4,8 @@
  * Short ASCII texts are laid out where the rows are made (the decode worker); longer or non-ASCII
  * ones are handed to DuckDB once per distinct text and chunk, and the other rows with the same text
  * share its `string_t` (pointer included), as DuckDB's dictionary and constant vectors do.
+ * Pure of DuckDB (the decode workers build these columns); `duckdb-vectors.ts` hands them over.
  */
-import { DuckDBUUIDVector, type DuckDBVector } from '@duckdb/node-api';
-
 /** Rows per data chunk (DuckDB's vector size): texts are shared within a chunk only. */
 export const chunkRows = 2048;
 
@@ -159,62 +158,4 @@ export function textAt(column: TextColumn, row: number): string | null {
   const length =
     (column.inline[row * 16] as number) | ((column.inline[row * 16 + 1] as number) << 8);
   return decoder.decode(column.inline.subarray(row * 16 + 4, row * 16 + 4 + length));
-}
-
-/** The parts of node-api's vectors this relies on (checked before use). */
-interface Internals {
-  vector: unknown;
-  validity: { data: BigUint64Array | null; setItemValid(index: number, valid: boolean): void };
-  dataView: DataView;
-}
-
-const internals = (vector: DuckDBVector) => vector as unknown as Partial<Internals>;
-
-/** Sets `validity` from `valid`'s bits for rows [from, from + rows); from is a multiple of 8. */
-export function setValidity(vector: DuckDBVector, valid: Uint8Array, from: number, rows: number) {
-  const validity = internals(vector).validity as Internals['validity'];
-  validity.setItemValid(0, false);
-  const data = validity.data as BigUint64Array;
-  new Uint8Array(data.buffer, data.byteOffset, data.byteLength).set(
-    valid.subarray(from >> 3, (from >> 3) + Math.ceil(rows / 8)),
-  );
-}
-
-/** Fills a VARCHAR vector with rows [from, from + rows) of `column`; false when it cannot. */
-export function setText(
-  vector: DuckDBVector,
-  column: TextColumn,
-  from: number,
-  rows: number,
-): boolean {
-  const raw = internals(vector).vector;
-  if (raw === undefined || typeof internals(vector).validity?.setItemValid !== 'function')
-    return false;
-  const to = from + rows;
-  // The distinct long texts, through DuckDB, then their string_t read back.
-  let k = column.textRows.findIndex((row) => row >= from);
-  let any = false;
-  for (; k >= 0 && k < column.textRows.length && (column.textRows[k] as number) < to; k++) {
-    vector.setItem((column.textRows[k] as number) - from, column.texts[k] as string);
-    any = true;
-  }
-  if (column.nulls > 0) setValidity(vector, column.valid, from, rows);
-  vector.flush();
-  const target = DuckDBUUIDVector.fromRawVector(raw as never, rows);
-  const view = internals(target).dataView;
-  if (!(view instanceof DataView) || view.byteLength !== rows * 16) return false;
-  const out = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  const assigned = any ? out.slice() : out;
-  out.set(column.inline.subarray(from * 16, to * 16));
-  if (any)
-    for (let i = from; i < to; i++) {
-      const carrier = column.ref[i] as number;
-      if (carrier >= 0)
-        out.set(
-          assigned.subarray((carrier - from) * 16, (carrier - from) * 16 + 16),
-          (i - from) * 16,
-        );
-    }
-  target.flush();
-  return true;
 }
