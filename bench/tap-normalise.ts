@@ -1,16 +1,18 @@
 /**
  * TAP normalise / validate benchmark (not a test):
- * `npx tsx bench/tap-normalise.ts [--events 20000] [--runs 5] [--mode decode,normalise,validate,both]`.
- * Generates a varied TAP 3.12 file (every call event kind, pipelines/tap/test-varied.ts), reads it
- * into memory, then times, best of `runs`: decoding alone, decoding + `createTapNormaliser().record`,
- * decoding + `createValidator().record` / `finish`, and all three. Prints events/s and the time
- * ratio to decoding alone.
+ * `npx tsx bench/tap-normalise.ts [--events 20000 | --file F] [--runs 5] [--mode decode,normalise,validate,both,columns]`.
+ * Generates a varied TAP 3.12 file (every call event kind, pipelines/tap/test-varied.ts), or takes
+ * `--file`, reads it into memory, then times, best of `runs`: decoding alone, decoding +
+ * `createTapNormaliser().record`, decoding + `createValidator().record` / `finish`, all three, and
+ * the whole decode worker's path from the file (`columns`: the same plus the column batches). Prints
+ * events/s, µs per event and the time ratio to decoding alone.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { decodeStream, encodeFileChunks } from '../pipelines/asn1/index.ts';
+import { codecSources } from '../pipelines/ingest/codec-sources.ts';
 import { createTapNormaliser } from '../pipelines/tap/normalise.ts';
 import { dtl, tapHeader } from '../pipelines/tap/test-fixtures.ts';
 import { variedRecord } from '../pipelines/tap/test-varied.ts';
@@ -46,7 +48,7 @@ function ensureFile(events: number): string {
   return file;
 }
 
-type Mode = 'decode' | 'normalise' | 'validate' | 'both';
+type Mode = 'decode' | 'normalise' | 'validate' | 'both' | 'columns';
 
 /** One pass over the file; returns the number of call events. */
 async function pass(chunks: readonly Uint8Array[], mode: Mode): Promise<number> {
@@ -71,15 +73,25 @@ async function pass(chunks: readonly Uint8Array[], mode: Mode): Promise<number> 
   return n;
 }
 
+/** The decode worker's whole path for one file: batches of columns; returns the call events. */
+async function columns(file: string): Promise<number> {
+  const batches = codecSources.tap.batches(file, 2048);
+  let events = 0;
+  for (let step = await batches.next(); step.done !== true; step = await batches.next())
+    events += step.value['raw.tap_events']?.rows ?? 0;
+  return events;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       events: { type: 'string', default: '20000' },
       runs: { type: 'string', default: '5' },
-      mode: { type: 'string', default: 'decode,normalise,validate,both' },
+      mode: { type: 'string', default: 'decode,normalise,validate,both,columns' },
+      file: { type: 'string' },
     },
   });
-  const file = ensureFile(Number(values.events));
+  const file = values.file ?? ensureFile(Number(values.events));
   const data = readFileSync(file);
   const chunks: Uint8Array[] = [];
   for (let i = 0; i < data.length; i += 1 << 20) chunks.push(data.subarray(i, i + (1 << 20)));
@@ -91,16 +103,17 @@ async function main(): Promise<void> {
     let events = 0;
     for (let run = 0; run < Number(values.runs); run++) {
       const t = process.hrtime.bigint();
-      events = await pass(chunks, mode);
+      events = mode === 'columns' ? await columns(file) : await pass(chunks, mode);
       seconds = Math.min(seconds, Number(process.hrtime.bigint() - t) / 1e9);
     }
     if (mode === 'decode') decodeSeconds = seconds;
     const ratio = decodeSeconds === undefined ? '' : `${(seconds / decodeSeconds).toFixed(2)}x`;
     console.log(
       [
-        mode === 'decode' ? 'decode' : `decode + ${mode}`,
+        mode === 'decode' ? 'decode' : mode === 'columns' ? 'worker path' : `decode + ${mode}`,
         `${seconds.toFixed(3)} s`,
         `${Math.round(events / seconds).toLocaleString('en-US')} ev/s`,
+        `${((seconds * 1e6) / events).toFixed(2)} µs/ev`,
         ratio,
       ]
         .map((s, i) => (i === 0 ? s.padEnd(24) : s.padStart(16)))
