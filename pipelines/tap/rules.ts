@@ -44,7 +44,10 @@ export interface HeaderView {
 export interface RecordView {
   ctx: TapFileContext;
   kind: string;
-  /** Every field of the record by name (value.ts indexFields). */
+  /**
+   * Every field of the record the rules read, by name (field-index.ts, or value.ts indexFields for
+   * custom rules). Valid during the check only: the validator refills it for the next record.
+   */
   fields: Map<string, FieldVisit[]>;
   blocks: ChargeBlock[];
 }
