@@ -51,6 +51,11 @@ async function query(sql: string): Promise<Record<string, unknown>[]> {
   );
 }
 
+/** How many registry rows each status has, by status. */
+async function registryStatuses(): Promise<Record<string, unknown>[]> {
+  return query(`SELECT status, count(*)::INT AS n FROM raw.ingested_files GROUP BY 1 ORDER BY 1`);
+}
+
 /** Exact row counts of every raw data table. */
 async function exactCounts(): Promise<Record<string, number>> {
   const tables = (
@@ -157,11 +162,7 @@ describe('idempotency and replacement', () => {
     // The rows of the replaced version were still in an appender of the group when it was
     // retired, and its registry row not yet written.
     expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 7 }]);
-    expect(
-      await query(
-        `SELECT status, count(*)::INT AS n FROM raw.ingested_files GROUP BY 1 ORDER BY 1`,
-      ),
-    ).toEqual([
+    expect(await registryStatuses()).toEqual([
       { status: 'loaded', n: 1 },
       { status: 'replaced', n: 1 },
       { status: 'skipped-duplicate', n: 1 },
@@ -181,11 +182,7 @@ describe('idempotency and replacement', () => {
     const [changed] = await ingest([inbox]);
     expect(changed?.status).toBe('loaded');
     expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 7 }]);
-    expect(
-      await query(
-        `SELECT status, count(*)::INT AS n FROM raw.ingested_files GROUP BY 1 ORDER BY 1`,
-      ),
-    ).toEqual([
+    expect(await registryStatuses()).toEqual([
       { status: 'loaded', n: 1 },
       { status: 'replaced', n: 1 },
     ]);
