@@ -6,12 +6,23 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTap } from '../../tests/helpers/files.ts';
 import { tempDir } from '../../tests/helpers/temp.ts';
+import type { Column } from '../lib/column-batch.ts';
 import { textAt } from '../lib/text-column.ts';
 import { codecSources } from './codec-sources.ts';
 import { DecodePool } from './decode-pool.ts';
 import type { ColumnBatchSource } from './row-batches.ts';
 
-/** Every batch of a source, with texts decoded, and the summary. */
+/** A column's values, row by row (NULL as null), whatever room its arrays have beyond them. */
+function rowValues(column: Column, rows: number): unknown[] {
+  if (column.kind === 'file-id') return ['file-id'];
+  return Array.from({ length: rows }, (_, i) => {
+    if (column.kind === 'text') return textAt(column, i);
+    if (column.kind === 'values') return column.values[i];
+    return (((column.valid[i >> 3] as number) >> (i & 7)) & 1) === 1 ? column.values[i] : null;
+  });
+}
+
+/** Every batch of a source, as values, and the summary. */
 async function drain(source: ColumnBatchSource) {
   const batches: unknown[] = [];
   let step = await source.next();
@@ -20,9 +31,7 @@ async function drain(source: ColumnBatchSource) {
     batches.push(
       Object.entries(batch).map(([table, { rows, columns }]) => [
         table,
-        columns.map((c) =>
-          c.kind === 'text' ? Array.from({ length: rows }, (_, i) => textAt(c, i)) : c,
-        ),
+        columns.map((c) => rowValues(c, rows)),
       ]),
     );
     step = await source.next();
@@ -45,6 +54,30 @@ describe('DecodePool', () => {
       // Not queued: decoded in this thread, the same way.
       expect(await drain(pool.batches('tap', fourth))).toEqual(await here(fourth));
       expect(path.basename(second)).toBe('CDDEUNWGBRHM00002');
+      expect(pool.decodedHere).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('gives the files a worker still held to another when that worker is ended mid-file', async () => {
+    const dir = await tempDir('decode-pool-abandon');
+    // 4,004 records in batches of 100: the worker stops 32 batches ahead, mid-file.
+    const large = writeTap(dir, 'CDDEUNWGBRHM00011', 4000).file;
+    const small = [2, 3, 4, 5].map((i) => writeTap(dir, `CDDEUNWGBRHM0001${i}`, 10 * i).file);
+    const pool = new DecodePool(100);
+    try {
+      // Two workers, taking turns: the first holds the large file and the second small one.
+      for (const file of [large, ...small]) pool.enqueue('tap', file);
+      const abandoned = pool.batches('tap', large);
+      expect((await abandoned.next()).done).toBe(false);
+      await abandoned.return(undefined as never);
+      for (const file of small)
+        expect(await drain(pool.batches('tap', file))).toEqual(
+          await drain(codecSources.tap.batches(file, 100)),
+        );
+      // Every small file came from a worker, the re-queued one included.
+      expect(pool.decodedHere).toBe(0);
     } finally {
       await pool.close();
     }

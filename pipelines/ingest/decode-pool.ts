@@ -1,21 +1,30 @@
 /**
  * The main thread's side of the decode workers. Codec files are queued in input order as ingest
- * plans them (`enqueue`); each free worker takes the next one, so several files are decoded ahead
- * while the only writer appends them one by one. How far ahead is bounded by the batches decoded
- * and not yet appended (`budget`), and each file by `batchesAhead`. A file that is asked for
- * (`batches`) before a worker took it is decoded in this thread instead of waiting. A worker whose
- * file fails or is abandoned is replaced, so that a half-read file never leaks into the next one.
+ * plans them (`enqueue`) and handed to the workers, the least busy first, each worker holding up to
+ * `filesPerWorker` of them: the one it reads and the next, so that it goes from file to file without
+ * waiting for this thread (which may be busy in a long append) to send it one. How far ahead the
+ * workers decode is bounded by the batches decoded and not yet appended (`budget`), and each file
+ * by `batchesAhead`; the file the writer asks for (`batches`) is given out whatever the budget. A file
+ * that was not queued is decoded in this thread. A worker whose file fails or is abandoned is
+ * replaced, so that a half-read file never leaks into the next one; the files it still held go back
+ * to the queue.
  */
 import { Worker } from 'node:worker_threads';
 import { LoadError } from '../lib/errors.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
-import type { DecodeJob, WorkerMessage } from './decode-worker.ts';
+import type { DecodeJob, PoolMessage, WorkerMessage } from './decode-worker.ts';
 import type { ColumnBatchSource } from './row-batches.ts';
 
 const entry = new URL('./decode-worker-entry.mjs', import.meta.url);
 
 /** Worker threads: with the writer, one per core of a two-core machine, and one more. */
 const workerCount = 2;
+
+/**
+ * Files a worker holds at once. Between files, a worker with one file waited ~25 ms on average
+ * for this thread to send the next (a month of TAP: ~3 s per worker).
+ */
+const filesPerWorker = 3;
 
 /** Batches a worker may post for one file before the writer has taken them. */
 const batchesAhead = 32;
@@ -31,55 +40,30 @@ interface Queued {
 
 let jobIds = 0;
 
-/** One file being (or having been) decoded by one worker. */
+/** One queued file: what its worker has posted of it and the writer has not taken yet. */
 class Job {
   readonly id = ++jobIds;
   readonly queue: WorkerMessage[] = [];
   failure: Error | undefined;
-  /** The worker, while it is still reading this file. */
-  worker: Worker | undefined;
+  /** The worker, while it holds this file (to read, or reading it). */
+  holder: Holder | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(
-    readonly item: Queued,
-    batchSize: number,
-    worker: Worker,
-    private readonly released: (worker: Worker, healthy: boolean) => void,
-  ) {
-    this.worker = worker;
-    worker.on('message', this.onMessage);
-    worker.on('error', this.onError);
-    const { kind, file } = item;
-    const job: DecodeJob = { id: this.id, kind, file, batchSize, ahead: batchesAhead };
-    worker.postMessage({ type: 'job', job });
+  constructor(readonly item: Queued) {}
+
+  receive(message: WorkerMessage): void {
+    this.queue.push(message);
+    this.wake?.();
   }
 
-  private onMessage = (message: WorkerMessage) => {
-    this.queue.push(message);
-    // The file is read: the worker can take the next one while its batches wait here.
-    if (message.type !== 'batch') this.release(true);
-    this.wake?.();
-  };
-
-  private onError = (error: Error) => {
+  fail(error: Error): void {
     this.failure = error;
-    this.release(false);
     this.wake?.();
-  };
-
-  /** Lets go of the worker: back to the pool when healthy, else it is ended. */
-  release(healthy: boolean): void {
-    const worker = this.worker;
-    if (worker === undefined) return;
-    this.worker = undefined;
-    worker.off('message', this.onMessage);
-    worker.off('error', this.onError);
-    this.released(worker, healthy);
   }
 
   /** The writer took a batch: the worker may post one more. */
   ack(): void {
-    this.worker?.postMessage({ type: 'ack', id: this.id });
+    this.holder?.send({ type: 'ack', id: this.id });
   }
 
   async next(): Promise<WorkerMessage> {
@@ -91,19 +75,79 @@ class Job {
   }
 }
 
+/** A worker and the files it holds, in the order it reads them. */
+class Holder {
+  readonly jobs: Job[] = [];
+  private readonly worker = new Worker(entry);
+  /** Settles once the worker has stopped, after `end`. */
+  stopped: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    /** A job's file is read (done or failed): the worker may take another. */
+    private readonly finished: (holder: Holder) => void,
+    /** The worker died: its jobs are the pool's again. */
+    private readonly crashed: (holder: Holder, error: Error) => void,
+  ) {
+    this.worker.on('message', this.onMessage);
+    this.worker.on('error', this.onError);
+  }
+
+  send(message: PoolMessage): void {
+    this.worker.postMessage(message);
+  }
+
+  give(job: Job, batchSize: number): void {
+    job.holder = this;
+    this.jobs.push(job);
+    const { kind, file } = job.item;
+    const decode: DecodeJob = { id: job.id, kind, file, batchSize, ahead: batchesAhead };
+    this.send({ type: 'job', job: decode });
+  }
+
+  private onMessage = (message: WorkerMessage) => {
+    const at = this.jobs.findIndex((job) => job.id === message.id);
+    const job = this.jobs[at];
+    if (job === undefined) return;
+    job.receive(message);
+    if (message.type !== 'batch') {
+      this.jobs.splice(at, 1);
+      job.holder = undefined;
+      this.finished(this);
+    }
+  };
+
+  private onError = (error: Error) => this.crashed(this, error);
+
+  /** Ends the worker; the jobs it held are let go (the caller decides what becomes of them). */
+  end(): Job[] {
+    this.worker.off('message', this.onMessage);
+    this.worker.off('error', this.onError);
+    this.stopped = this.worker.terminate();
+    for (const job of this.jobs) job.holder = undefined;
+    return this.jobs.splice(0);
+  }
+}
+
 export class DecodePool {
-  private readonly idle: Worker[] = [];
-  private spawned = 0;
-  private readonly waiting: Queued[] = [];
+  private readonly holders: Holder[] = [];
+  /** Queued files no worker holds yet, in input order. */
+  private readonly waiting: Job[] = [];
+  /** Every queued file not yet taken by the writer (or dropped), by path. */
   private readonly jobs = new Map<string, Job>();
+  /** The file the writer waits for: given out whatever the budget. */
+  private wanted: Job | undefined;
   private seq = 0;
+  /** Files decoded in this thread because no worker had them (not queued, or dropped). */
+  decodedHere = 0;
 
   /** `batchSize`: records per batch. */
   constructor(private readonly batchSize: number) {}
 
   /** Queues a codec file to be decoded ahead, in input order. */
   enqueue(kind: BerKind, file: string): void {
-    this.waiting.push({ kind, file, seq: this.seq++ });
+    const job = new Job({ kind, file, seq: this.seq++ });
+    this.jobs.set(file, job);
+    this.waiting.push(job);
     this.fill();
   }
 
@@ -113,52 +157,76 @@ export class DecodePool {
     return n;
   }
 
-  private take(): Worker | undefined {
-    const worker = this.idle.pop();
-    if (worker !== undefined || this.spawned >= workerCount) return worker;
-    this.spawned += 1;
-    return new Worker(entry);
+  /** The worker with the fewest files that has room for one more, started if need be. */
+  private leastBusy(): Holder | undefined {
+    let best: Holder | undefined;
+    for (const holder of this.holders)
+      if (holder.jobs.length < (best?.jobs.length ?? filesPerWorker)) best = holder;
+    if (best !== undefined && best.jobs.length === 0) return best;
+    if (this.holders.length < workerCount) {
+      const holder = new Holder(() => this.fill(), this.crashed);
+      this.holders.push(holder);
+      return holder;
+    }
+    return best;
   }
 
-  private released = (worker: Worker, healthy: boolean): void => {
-    if (healthy) this.idle.push(worker);
-    else {
-      this.spawned -= 1;
-      void worker.terminate();
+  /** Gives queued files to workers while they have room and the decoded-ahead budget allows. */
+  private fill(): void {
+    while (
+      this.waiting.length > 0 &&
+      (this.buffered() < budget || this.waiting[0] === this.wanted)
+    ) {
+      const holder = this.leastBusy();
+      if (holder === undefined) return;
+      holder.give(this.waiting.shift() as Job, this.batchSize);
     }
+  }
+
+  /** Ends a worker; the files it held besides `failed` go back to the queue, in order. */
+  private retire(holder: Holder, failed: Job | undefined): void {
+    this.holders.splice(this.holders.indexOf(holder), 1);
+    for (const job of holder.end()) {
+      if (job === failed) continue;
+      // Decoded again from its start by the next worker: nothing of it has been taken yet (the
+      // writer takes only the file it asked for, which is never handed back here).
+      job.queue.length = 0;
+      this.waiting.push(job);
+    }
+    this.waiting.sort((a, b) => a.item.seq - b.item.seq);
+  }
+
+  /** The worker died: the file it was reading fails, the others are given out again. */
+  private crashed = (holder: Holder, error: Error): void => {
+    const [reading] = holder.jobs;
+    this.retire(holder, reading);
+    reading?.fail(error);
     this.fill();
   };
 
-  /** Starts queued files on free workers while the decoded-ahead budget allows. */
-  private fill(): void {
-    while (this.waiting.length > 0 && this.buffered() < budget) {
-      const worker = this.take();
-      if (worker === undefined) return;
-      const item = this.waiting.shift() as Queued;
-      this.jobs.set(item.file, new Job(item, this.batchSize, worker, this.released));
-    }
-  }
-
-  /** Forgets a job: its worker, if still reading, is ended (it may be mid-file). */
+  /** Forgets a job; the worker holding it, if any, is ended (it may be mid-file). */
   private drop(job: Job): void {
     this.jobs.delete(job.item.file);
-    job.release(false);
+    const at = this.waiting.indexOf(job);
+    if (at >= 0) this.waiting.splice(at, 1);
+    if (job.holder !== undefined) this.retire(job.holder, job);
   }
 
-  /** The file's batches: decoded ahead by a worker, or here when no worker has taken it. */
+  /** The file's batches: decoded by a worker when it was queued, else here. */
   async *batches(kind: BerKind, file: string): ColumnBatchSource {
     const job = this.jobs.get(file);
-    const seq = job?.item.seq ?? this.waiting.find((q) => q.file === file)?.seq;
     // Files queued before this one and not asked for were skipped: drop their work.
-    if (seq !== undefined) {
-      for (const other of [...this.jobs.values()]) if (other.item.seq < seq) this.drop(other);
-      while ((this.waiting[0]?.seq ?? Infinity) <= seq) this.waiting.shift();
-    }
+    if (job !== undefined)
+      for (const other of [...this.jobs.values()])
+        if (other.item.seq < job.item.seq) this.drop(other);
     if (job === undefined || job.item.kind !== kind) {
       if (job !== undefined) this.drop(job);
       this.fill();
+      this.decodedHere += 1;
       return yield* codecSources[kind].batches(file, this.batchSize);
     }
+    this.wanted = job;
+    this.fill();
     let finished = false;
     try {
       for (;;) {
@@ -180,15 +248,16 @@ export class DecodePool {
     } finally {
       if (finished) this.jobs.delete(file);
       else this.drop(job);
+      this.wanted = undefined;
       this.fill();
     }
   }
 
   async close(): Promise<void> {
     this.waiting.length = 0;
-    for (const job of [...this.jobs.values()]) this.drop(job);
-    const idle = this.idle.splice(0);
-    this.spawned -= idle.length;
-    await Promise.all(idle.map((worker) => worker.terminate()));
+    this.jobs.clear();
+    const holders = this.holders.splice(0);
+    for (const holder of holders) holder.end();
+    await Promise.all(holders.map((holder) => holder.stopped));
   }
 }

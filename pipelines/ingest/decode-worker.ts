@@ -1,6 +1,8 @@
 /**
- * Worker thread: decodes, normalises and validates one codec file at a time and posts its row
- * batches, as columns, to the main thread, at most `ahead` batches ahead of what the main thread has appended.
+ * Worker thread: decodes, normalises and validates codec files, one at a time in the order they
+ * were given, and posts each file's row batches, as columns, to the main thread, at most `ahead`
+ * batches ahead of what the main thread has appended. The pool gives a worker its next files
+ * before it is done with the current one, so that it never waits for the main thread between files.
  */
 import { parentPort } from 'node:worker_threads';
 import { RoamError } from '../lib/errors.ts';
@@ -9,7 +11,7 @@ import { transferables, type ColumnBatch } from '../lib/column-batch.ts';
 import type { BatchSummary } from './row-batches.ts';
 
 export interface DecodeJob {
-  /** Acknowledgements carry it: a late one for an earlier file is not counted. */
+  /** Every message about the job carries it, and so do the acknowledgements. */
   id: number;
   kind: BerKind;
   file: string;
@@ -19,49 +21,66 @@ export interface DecodeJob {
   ahead: number;
 }
 
-export type WorkerMessage =
+export type WorkerMessage = { id: number } & (
   | { type: 'batch'; batch: ColumnBatch }
   | { type: 'done'; summary: BatchSummary }
-  | { type: 'error'; known: boolean; message: string; stack: string | undefined };
+  | { type: 'error'; known: boolean; message: string; stack: string | undefined }
+);
+
+export type PoolMessage = { type: 'job'; job: DecodeJob } | { type: 'ack'; id: number };
 
 const port = parentPort;
 if (port === null) throw new Error('decode-worker runs in a worker thread');
 
+const jobs: DecodeJob[] = [];
+let running = false;
 let current = 0;
 let acked = 0;
 let posted = 0;
 let wake: (() => void) | undefined;
 
+const post = (message: WorkerMessage, transfer?: ArrayBuffer[]) =>
+  port.postMessage(message, transfer);
+
 async function run(job: DecodeJob): Promise<void> {
+  const { id } = job;
   const source = codecSources[job.kind].batches(job.file, job.batchSize);
   let step = await source.next();
   while (step.done !== true) {
-    const message: WorkerMessage = { type: 'batch', batch: step.value };
-    port?.postMessage(message, transferables(step.value));
+    post({ id, type: 'batch', batch: step.value }, transferables(step.value));
     posted += 1;
     while (posted - acked >= job.ahead) await new Promise<void>((resolve) => (wake = resolve));
     step = await source.next();
   }
-  port?.postMessage({ type: 'done', summary: step.value } satisfies WorkerMessage);
+  post({ id, type: 'done', summary: step.value });
 }
 
-port.on('message', (message: { type: 'job'; job: DecodeJob } | { type: 'ack'; id: number }) => {
+/** Runs the jobs given, in order, until there is none left. */
+async function work(): Promise<void> {
+  running = true;
+  for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) {
+    current = job.id;
+    acked = 0;
+    posted = 0;
+    await run(job).catch((error: unknown) => {
+      post({
+        id: current,
+        type: 'error',
+        known: error instanceof RoamError,
+        message: error instanceof Error ? error.message : String(error),
+        stack: error instanceof Error ? error.stack : undefined,
+      });
+    });
+  }
+  running = false;
+}
+
+port.on('message', (message: PoolMessage) => {
   if (message.type === 'ack') {
     if (message.id === current) acked += 1;
     wake?.();
     return;
   }
-  current = message.job.id;
-  acked = 0;
-  posted = 0;
-  run(message.job).catch((error: unknown) => {
-    const known = error instanceof RoamError;
-    const text = error instanceof Error ? error.message : String(error);
-    port.postMessage({
-      type: 'error',
-      known,
-      message: text,
-      stack: error instanceof Error ? error.stack : undefined,
-    } satisfies WorkerMessage);
-  });
+  jobs.push(message.job);
+  if (!running) void work();
 });

@@ -150,19 +150,28 @@ export async function ingestFiles(
     const loadedBefore = new Set(
       (await loadedMatching(connection, [], names)).map((f) => f.fileId),
     );
-    const land = async (group: PreparedFile[]) => {
-      outcomes.push(...(await landGroup(connection, group, options)));
-    };
-    try {
+    // Files in commit groups, prepared (and queued for decoding) as they are asked for.
+    async function* groups(): AsyncGenerator<PreparedFile[]> {
       let group: PreparedFile[] = [];
       for (const file of files) {
         group.push(await prepare(connection, file, options, pool, loadedBefore));
         if (groupIsFull(group)) {
-          await land(group);
+          yield group;
           group = [];
         }
       }
-      if (group.length > 0) await land(group);
+      if (group.length > 0) yield group;
+    }
+    try {
+      // The next group is prepared before this one lands, so that the workers decode its files
+      // while this one is appended, instead of idling at every group's end.
+      const ahead = groups();
+      let next = await ahead.next();
+      while (next.done !== true) {
+        const group = next.value;
+        next = await ahead.next();
+        outcomes.push(...(await landGroup(connection, group, options)));
+      }
     } finally {
       await pool?.close();
     }
