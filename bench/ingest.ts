@@ -1,7 +1,8 @@
 /**
  * End-to-end ingest speed on a generated month: its TAP files and its probe xDR exports through
  * `roam ingest` (detection, hashing, decode, normalise, validate, append, registry, commit), next
- * to DuckDB's own read_csv loading the same rows as one CSV file.
+ * to DuckDB's own read_csv loading the same rows from CSV: every row roam landed (one CSV per raw
+ * table), and, for TAP, the events table alone (the comparison earlier rounds printed).
  *
  *   npx tsx bench/ingest.ts [--events 200000]
  *
@@ -26,7 +27,12 @@ const work = path.join(path.dirname(fileURLToPath(import.meta.url)), '.work', 'i
 interface Result {
   label: string;
   files: number;
+  /** Call events (TAP) or xDRs: the first table's rows for a peer. */
   events: number;
+  /** Rows written to every table. */
+  rows: number;
+  /** roam's rows per raw table (empty for a peer). */
+  rowsByTable: Record<string, number>;
   seconds: number;
   bytes: number;
   maxRssMb: number;
@@ -46,17 +52,25 @@ async function prepareMonth(events: number): Promise<void> {
 
 const bytesOf = (files: string[]) => files.reduce((sum, f) => sum + statSync(f).size, 0);
 
-/** Child: one scenario, printed as JSON. */
-async function child(mode: string, input: string): Promise<void> {
+/** The raw tables a roam run wrote rows to, the events table first. */
+const tablesOf = (rowsByTable: Record<string, number>, first: string) =>
+  Object.keys(rowsByTable)
+    .filter((t) => rowsByTable[t] !== 0)
+    .sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
+
+/** Child: one scenario, printed as JSON. `inputs`: roam's folder, or the peer's CSV files. */
+async function child(mode: string, inputs: string[]): Promise<void> {
   const warehouse = path.join(work, `${mode}.duckdb`);
   rmSync(warehouse, { force: true });
   rmSync(`${warehouse}.wal`, { force: true });
   const started = performance.now();
   let events = 0;
+  let rows = 0;
   let bytes = 0;
   let fileCount = 1;
+  const rowsByTable: Record<string, number> = {};
   if (mode === 'roam-tap' || mode === 'roam-xdr') {
-    const files = await listInputFiles([input]);
+    const files = await listInputFiles(inputs);
     bytes = bytesOf(files);
     const outcomes = await ingestFiles(warehouse, files, {
       force: false,
@@ -66,33 +80,47 @@ async function child(mode: string, input: string): Promise<void> {
     });
     if (outcomes.some((o) => o.status !== 'loaded')) throw new Error(JSON.stringify(outcomes));
     fileCount = files.length;
-    events = outcomes.reduce(
-      (sum, o) =>
-        sum + Number(o.result?.rowsByTable.tap_events ?? o.result?.rowsByTable.probe_xdr ?? 0),
-      0,
-    );
+    for (const outcome of outcomes)
+      for (const [table, n] of Object.entries(outcome.result?.rowsByTable ?? {}))
+        rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
+    events = rowsByTable.tap_events ?? rowsByTable.probe_xdr ?? 0;
+    rows = Object.values(rowsByTable).reduce((sum, n) => sum + n, 0);
   } else {
-    // DuckDB's own CSV reader loading the same rows into a fresh database file.
-    bytes = statSync(input).size;
+    // DuckDB's own CSV reader loading the same rows into a fresh database file, table by table.
+    bytes = bytesOf(inputs);
+    fileCount = inputs.length;
     const instance = await DuckDBInstance.create(warehouse);
     const connection = await instance.connect();
-    const reader = await connection.runAndReadAll(
-      `CREATE TABLE t AS SELECT * FROM read_csv(${sqlString(input)}, header = true); SELECT count(*) AS n FROM t`,
-    );
-    events = Number(reader.getRowObjectsJson()[0]?.n);
+    for (const [i, csv] of inputs.entries()) {
+      const reader = await connection.runAndReadAll(
+        `CREATE TABLE t${i} AS SELECT * FROM read_csv(${sqlString(csv)}, header = true); SELECT count(*) AS n FROM t${i}`,
+      );
+      const n = Number(reader.getRowObjectsJson()[0]?.n);
+      if (i === 0) events = n;
+      rows += n;
+    }
     connection.closeSync();
     instance.closeSync();
   }
   const seconds = (performance.now() - started) / 1000;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  const result: Result = { label: mode, files: fileCount, events, seconds, bytes, maxRssMb };
+  const result: Result = {
+    label: mode,
+    files: fileCount,
+    events,
+    rows,
+    seconds,
+    bytes,
+    maxRssMb,
+    rowsByTable,
+  };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function run(mode: string, input: string): Result {
+function run(mode: string, inputs: string[]): Result {
   const result = spawnSync(
     process.execPath,
-    [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, input],
+    [...process.execArgv, fileURLToPath(import.meta.url), '--child', mode, ...inputs],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -102,24 +130,28 @@ function run(mode: string, input: string): Result {
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Result;
 }
 
-/** A raw table of a roam run, exported as CSV, for DuckDB's reader to load. */
-async function exportCsv(mode: string, table: string): Promise<string> {
-  const file = path.join(work, `${mode}-${table}.csv`);
+/** Raw tables of a roam run, exported as CSV (one file each), for DuckDB's reader to load. */
+async function exportCsv(mode: string, tables: readonly string[]): Promise<string[]> {
+  const files = tables.map((table) => path.join(work, `${mode}-${table}.csv`));
   await withWarehouse(path.join(work, `${mode}.duckdb`), 'read', async (connection) => {
-    await connection.run(`COPY raw.${table} TO ${sqlString(file)} (HEADER)`);
+    for (const [i, table] of tables.entries())
+      await connection.run(`COPY raw.${table} TO ${sqlString(files[i] as string)} (HEADER)`);
   });
-  return file;
+  return files;
 }
 
-function line(r: Result, peer: Result | undefined): string {
-  const rate = r.events / r.seconds;
-  const ratio = peer === undefined ? '' : `${(rate / (peer.events / peer.seconds)).toFixed(2)}×`;
+/** `ratio`: roam's rows/s over the peer's, for the same rows (the same time ratio). */
+function line(r: Result, peer: Result | undefined, by: 'rows' | 'events' = 'rows'): string {
+  const ratio =
+    peer === undefined ? '' : `${(r[by] / r.seconds / (peer[by] / peer.seconds)).toFixed(2)}×`;
   return [
-    r.label.padEnd(22),
+    r.label.padEnd(30),
     r.files.toLocaleString('en').padStart(6),
     r.events.toLocaleString('en').padStart(11),
+    r.rows.toLocaleString('en').padStart(11),
     `${r.seconds.toFixed(2)} s`.padStart(9),
-    `${Math.round(rate).toLocaleString('en')} ev/s`.padStart(16),
+    `${Math.round(r.events / r.seconds).toLocaleString('en')} ev/s`.padStart(16),
+    `${Math.round(r.rows / r.seconds).toLocaleString('en')} rows/s`.padStart(18),
     `${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s`.padStart(11),
     `${Math.round(r.maxRssMb)} MB`.padStart(8),
     ratio.padStart(8),
@@ -133,27 +165,34 @@ async function main(): Promise<void> {
     strict: false,
   });
   if (typeof values.child === 'string') {
-    await child(values.child, process.argv.at(-1) ?? '');
+    const at = process.argv.indexOf(values.child);
+    await child(values.child, process.argv.slice(at + 1));
     return;
   }
   const events = Number(values.events ?? 200_000);
   mkdirSync(work, { recursive: true });
   process.stderr.write(`preparing a month of ${events} TAP events and ${events * 5} xDRs…\n`);
   await prepareMonth(events);
-  const tap = run('roam-tap', path.join(monthDir(events), 'tap'));
-  const tapPeer = run('duckdb-read_csv-tap', await exportCsv('roam-tap', 'tap_events'));
-  const xdr = run('roam-xdr', path.join(monthDir(events), 'probes'));
-  const xdrPeer = run('duckdb-read_csv-xdr', await exportCsv('roam-xdr', 'probe_xdr'));
+  const tap = run('roam-tap', [path.join(monthDir(events), 'tap')]);
+  const tapTables = tablesOf(tap.rowsByTable, 'tap_events');
+  const tapCsv = await exportCsv('roam-tap', tapTables);
+  const tapPeer = run('duckdb-read_csv-tap', tapCsv);
+  const tapEventsPeer = run('duckdb-read_csv-tap-events', tapCsv.slice(0, 1));
+  const xdr = run('roam-xdr', [path.join(monthDir(events), 'probes')]);
+  const xdrPeer = run('duckdb-read_csv-xdr', await exportCsv('roam-xdr', ['probe_xdr']));
   console.log(
-    `ingest on ${process.arch}, Node ${process.version}; ratio = roam events/s ÷ DuckDB read_csv rows/s`,
+    `ingest on ${process.arch}, Node ${process.version}; ratio = roam rows/s ÷ DuckDB read_csv rows/s of the same rows`,
   );
+  console.log(`TAP tables: ${tapTables.join(', ')}`);
   console.log(
     [
-      'scenario'.padEnd(22),
+      'scenario'.padEnd(30),
       'files'.padStart(6),
       'events'.padStart(11),
+      'rows'.padStart(11),
       'time'.padStart(9),
-      'rate'.padStart(16),
+      'events/s'.padStart(16),
+      'rows/s'.padStart(18),
       'input'.padStart(11),
       'peak RSS'.padStart(8),
       'ratio'.padStart(8),
@@ -161,6 +200,8 @@ async function main(): Promise<void> {
   );
   console.log(line(tap, tapPeer));
   console.log(line(tapPeer, undefined));
+  console.log(line({ ...tap, label: 'roam-tap (events only)' }, tapEventsPeer, 'events'));
+  console.log(line(tapEventsPeer, undefined));
   console.log(line(xdr, xdrPeer));
   console.log(line(xdrPeer, undefined));
 }
