@@ -24,9 +24,10 @@ export const ingestCommand: Command = {
   help: `Usage: roam ingest PATH… [--kind KIND] [--force] [--quarantine DIR]
 
 Loads each file into raw.* completely or not at all (files share a transaction; when one
-fails, the others land again without it). The kind is detected from the content. The same content twice is skipped; a changed file with the same
-name replaces its earlier rows. A file that cannot be loaded is copied to the quarantine
-folder with a .reason file beside it, and the others still load; the exit code is then 1.
+fails, the others land again without it). The kind is detected from the content. The same
+content twice is skipped; a changed file with the same name replaces its earlier rows. A file
+that cannot be loaded is copied to the quarantine folder with a .reason file beside it, and
+the others still load; the exit code is then 1.
 
 Options:
   --kind KIND        force the kind (${inputKinds.join(', ')})

@@ -45,8 +45,6 @@ class Job {
   readonly id = ++jobIds;
   readonly queue: WorkerMessage[] = [];
   failure: Error | undefined;
-  /** The worker, while it holds this file (to read, or reading it). */
-  holder: Holder | undefined;
   private wake: (() => void) | undefined;
 
   constructor(readonly item: Queued) {}
@@ -59,11 +57,6 @@ class Job {
   fail(error: Error): void {
     this.failure = error;
     this.wake?.();
-  }
-
-  /** The writer took a batch: the worker may post one more. */
-  ack(): void {
-    this.holder?.send({ type: 'ack', id: this.id });
   }
 
   async next(): Promise<WorkerMessage> {
@@ -97,7 +90,6 @@ class Holder {
   }
 
   give(job: Job, batchSize: number): void {
-    job.holder = this;
     this.jobs.push(job);
     const { kind, file } = job.item;
     const decode: DecodeJob = { id: job.id, kind, file, batchSize, ahead: batchesAhead };
@@ -111,7 +103,6 @@ class Holder {
     job.receive(message);
     if (message.type !== 'batch') {
       this.jobs.splice(at, 1);
-      job.holder = undefined;
       this.finished(this);
     }
   };
@@ -123,7 +114,6 @@ class Holder {
     this.worker.off('message', this.onMessage);
     this.worker.off('error', this.onError);
     this.stopped = this.worker.terminate();
-    for (const job of this.jobs) job.holder = undefined;
     return this.jobs.splice(0);
   }
 }
@@ -204,12 +194,18 @@ export class DecodePool {
     this.fill();
   };
 
+  /** The worker holding a job (to read, or reading it), if any. */
+  private holderOf(job: Job): Holder | undefined {
+    return this.holders.find((holder) => holder.jobs.includes(job));
+  }
+
   /** Forgets a job; the worker holding it, if any, is ended (it may be mid-file). */
   private drop(job: Job): void {
     this.jobs.delete(job.item.file);
     const at = this.waiting.indexOf(job);
     if (at >= 0) this.waiting.splice(at, 1);
-    if (job.holder !== undefined) this.retire(job.holder, job);
+    const holder = this.holderOf(job);
+    if (holder !== undefined) this.retire(holder, job);
   }
 
   /** The file's batches: decoded by a worker when it was queued, else here. */
@@ -241,7 +237,8 @@ export class DecodePool {
           finished = true;
           return message.summary;
         }
-        job.ack();
+        // The writer took a batch: the worker may post one more.
+        this.holderOf(job)?.send({ type: 'ack', id: job.id });
         this.fill();
         yield message.batch;
       }
