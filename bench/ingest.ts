@@ -4,6 +4,11 @@
  * to DuckDB's own read_csv loading the same rows from CSV: every row roam landed (one CSV per raw
  * table), and, for TAP, the events table alone (the comparison earlier rounds printed).
  *
+ * One more TAP scenario, "writer only", times roam's writing alone: every file's column batches
+ * are decoded first, untimed and held in memory, then appended as ingest does (commit groups,
+ * appenders, final CHECKPOINT). It is the floor of the end-to-end time on this machine: what
+ * decoding may add to it is the rest.
+ *
  *   npx tsx bench/ingest.ts [--events 200000]
  *
  * `--events`: TAP call events in the month (the generator adds five probe xDRs per event). Each
@@ -17,8 +22,13 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateWorld } from '../pipelines/generate/generate.ts';
 import { resolveOptions } from '../pipelines/generate/options.ts';
+import { appendBatches, TableWriters } from '../pipelines/ingest/append-batches.ts';
+import { codecSources } from '../pipelines/ingest/codec-sources.ts';
 import { listInputFiles } from '../pipelines/ingest/files.ts';
-import { ingestFiles } from '../pipelines/ingest/run.ts';
+import { groupLimits } from '../pipelines/ingest/land-group.ts';
+import { defaultBatchSize, type BatchSummary } from '../pipelines/ingest/row-batches.ts';
+import { ingestFiles, prepareWarehouse } from '../pipelines/ingest/run.ts';
+import type { ColumnBatch } from '../pipelines/lib/column-batch.ts';
 import { sqlString, withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
 
@@ -58,62 +68,123 @@ const tablesOf = (rowsByTable: Record<string, number>, first: string) =>
     .filter((t) => rowsByTable[t] !== 0)
     .sort((a, b) => Number(b === first) - Number(a === first) || a.localeCompare(b));
 
+/** What a child measured: `seconds` cover the scenario's timed part only. */
+type Measured = Omit<Result, 'label' | 'maxRssMb'>;
+
+const sumRows = (rowsByTable: Record<string, number>) =>
+  Object.values(rowsByTable).reduce((sum, n) => sum + n, 0);
+
+/** `roam ingest` of a folder into a fresh warehouse. */
+async function roamIngest(warehouse: string, inputs: string[]): Promise<Measured> {
+  const files = await listInputFiles(inputs);
+  const started = performance.now();
+  const outcomes = await ingestFiles(warehouse, files, {
+    force: false,
+    kind: undefined,
+    quarantineDir: path.join(work, 'quarantine'),
+    progress: quietProgress,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (outcomes.some((o) => o.status !== 'loaded')) throw new Error(JSON.stringify(outcomes));
+  const rowsByTable: Record<string, number> = {};
+  for (const outcome of outcomes)
+    for (const [table, n] of Object.entries(outcome.result?.rowsByTable ?? {}))
+      rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
+  const events = rowsByTable.tap_events ?? rowsByTable.probe_xdr ?? 0;
+  const rows = sumRows(rowsByTable);
+  return { files: files.length, events, rows, rowsByTable, seconds, bytes: bytesOf(files) };
+}
+
+/** A file's column batches, decoded in this thread, replayed later. */
+interface Decoded {
+  batches: ColumnBatch[];
+  summary: BatchSummary;
+}
+
+async function decodeAll(file: string): Promise<Decoded> {
+  const batches: ColumnBatch[] = [];
+  const source = codecSources.tap.batches(file, defaultBatchSize);
+  let step = await source.next();
+  for (; step.done !== true; step = await source.next()) batches.push(step.value);
+  return { batches, summary: step.value };
+}
+
+// eslint-disable-next-line @typescript-eslint/require-await -- appendBatches takes an async source
+async function* replay({ batches, summary }: Decoded): AsyncGenerator<ColumnBatch, BatchSummary> {
+  yield* batches;
+  return summary;
+}
+
+/**
+ * roam's writing alone: the TAP files decoded first (untimed), then only the timed part of an
+ * ingest that writes: appenders in commit groups of `groupLimits.files` (the month's groups close
+ * by file count), then the final CHECKPOINT. No registry, no hashing, no decoding.
+ */
+async function writerOnly(warehouse: string, inputs: string[]): Promise<Measured> {
+  const files = await listInputFiles(inputs);
+  const decoded: Decoded[] = [];
+  for (const file of files) decoded.push(await decodeAll(file));
+  const rowsByTable: Record<string, number> = {};
+  const started = performance.now();
+  await withWarehouse(warehouse, 'write', async (connection) => {
+    await prepareWarehouse(connection);
+    for (let first = 0; first < files.length; first += groupLimits.files) {
+      await connection.run('BEGIN');
+      const writers = new TableWriters(connection);
+      for (const [i, file] of decoded.slice(first, first + groupLimits.files).entries()) {
+        const fileId = `file-${first + i}`;
+        const result = await appendBatches(writers, codecSources.tap.tables, replay(file), fileId);
+        for (const [table, n] of Object.entries(result.rowsByTable))
+          rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
+      }
+      writers.close();
+      await connection.run('COMMIT');
+    }
+    await connection.run('CHECKPOINT');
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const events = rowsByTable.tap_events ?? 0;
+  return {
+    files: files.length,
+    events,
+    rows: sumRows(rowsByTable),
+    rowsByTable,
+    seconds,
+    bytes: 0,
+  };
+}
+
+/** DuckDB's own CSV reader loading the same rows into a fresh database file, table by table. */
+async function duckdbReadCsv(warehouse: string, inputs: string[]): Promise<Measured> {
+  const started = performance.now();
+  let events = 0;
+  let rows = 0;
+  const instance = await DuckDBInstance.create(warehouse);
+  const connection = await instance.connect();
+  for (const [i, csv] of inputs.entries()) {
+    const reader = await connection.runAndReadAll(
+      `CREATE TABLE t${i} AS SELECT * FROM read_csv(${sqlString(csv)}, header = true); SELECT count(*) AS n FROM t${i}`,
+    );
+    const n = Number(reader.getRowObjectsJson()[0]?.n);
+    if (i === 0) events = n;
+    rows += n;
+  }
+  connection.closeSync();
+  instance.closeSync();
+  const seconds = (performance.now() - started) / 1000;
+  return { files: inputs.length, events, rows, rowsByTable: {}, seconds, bytes: bytesOf(inputs) };
+}
+
 /** Child: one scenario, printed as JSON. `inputs`: roam's folder, or the peer's CSV files. */
 async function child(mode: string, inputs: string[]): Promise<void> {
   const warehouse = path.join(work, `${mode}.duckdb`);
   rmSync(warehouse, { force: true });
   rmSync(`${warehouse}.wal`, { force: true });
-  const started = performance.now();
-  let events = 0;
-  let rows = 0;
-  let bytes = 0;
-  let fileCount = 1;
-  const rowsByTable: Record<string, number> = {};
-  if (mode === 'roam-tap' || mode === 'roam-xdr') {
-    const files = await listInputFiles(inputs);
-    bytes = bytesOf(files);
-    const outcomes = await ingestFiles(warehouse, files, {
-      force: false,
-      kind: undefined,
-      quarantineDir: path.join(work, 'quarantine'),
-      progress: quietProgress,
-    });
-    if (outcomes.some((o) => o.status !== 'loaded')) throw new Error(JSON.stringify(outcomes));
-    fileCount = files.length;
-    for (const outcome of outcomes)
-      for (const [table, n] of Object.entries(outcome.result?.rowsByTable ?? {}))
-        rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
-    events = rowsByTable.tap_events ?? rowsByTable.probe_xdr ?? 0;
-    rows = Object.values(rowsByTable).reduce((sum, n) => sum + n, 0);
-  } else {
-    // DuckDB's own CSV reader loading the same rows into a fresh database file, table by table.
-    bytes = bytesOf(inputs);
-    fileCount = inputs.length;
-    const instance = await DuckDBInstance.create(warehouse);
-    const connection = await instance.connect();
-    for (const [i, csv] of inputs.entries()) {
-      const reader = await connection.runAndReadAll(
-        `CREATE TABLE t${i} AS SELECT * FROM read_csv(${sqlString(csv)}, header = true); SELECT count(*) AS n FROM t${i}`,
-      );
-      const n = Number(reader.getRowObjectsJson()[0]?.n);
-      if (i === 0) events = n;
-      rows += n;
-    }
-    connection.closeSync();
-    instance.closeSync();
-  }
-  const seconds = (performance.now() - started) / 1000;
+  const scenario =
+    mode === 'roam-tap-writer' ? writerOnly : mode.startsWith('roam-') ? roamIngest : duckdbReadCsv;
+  const measured = await scenario(warehouse, inputs);
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  const result: Result = {
-    label: mode,
-    files: fileCount,
-    events,
-    rows,
-    seconds,
-    bytes,
-    maxRssMb,
-    rowsByTable,
-  };
+  const result: Result = { label: mode, ...measured, maxRssMb };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -152,7 +223,7 @@ function line(r: Result, peer: Result | undefined, by: 'rows' | 'events' = 'rows
     `${r.seconds.toFixed(2)} s`.padStart(9),
     `${Math.round(r.events / r.seconds).toLocaleString('en')} ev/s`.padStart(16),
     `${Math.round(r.rows / r.seconds).toLocaleString('en')} rows/s`.padStart(18),
-    `${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s`.padStart(11),
+    (r.bytes === 0 ? '' : `${(r.bytes / 1e6 / r.seconds).toFixed(1)} MB/s`).padStart(11),
     `${Math.round(r.maxRssMb)} MB`.padStart(8),
     ratio.padStart(8),
   ].join('  ');
@@ -178,6 +249,7 @@ async function main(): Promise<void> {
   const tapCsv = await exportCsv('roam-tap', tapTables);
   const tapPeer = run('duckdb-read_csv-tap', tapCsv);
   const tapEventsPeer = run('duckdb-read_csv-tap-events', tapCsv.slice(0, 1));
+  const tapWriter = run('roam-tap-writer', [path.join(monthDir(events), 'tap')]);
   const xdr = run('roam-xdr', [path.join(monthDir(events), 'probes')]);
   const xdrPeer = run('duckdb-read_csv-xdr', await exportCsv('roam-xdr', ['probe_xdr']));
   console.log(
@@ -202,6 +274,7 @@ async function main(): Promise<void> {
   console.log(line(tapPeer, undefined));
   console.log(line({ ...tap, label: 'roam-tap (events only)' }, tapEventsPeer, 'events'));
   console.log(line(tapEventsPeer, undefined));
+  console.log(line({ ...tapWriter, label: 'roam-tap (writer only)' }, tapPeer));
   console.log(line(xdr, xdrPeer));
   console.log(line(xdrPeer, undefined));
 }

@@ -58,9 +58,14 @@ export interface IngestOptions extends LandOptions {
   workers?: boolean;
 }
 
-async function ensureTables(connection: DuckDBConnection): Promise<void> {
+/** The raw tables, created where missing, and the settings every ingest writes with. */
+export async function prepareWarehouse(connection: DuckDBConnection): Promise<void> {
   await connection.run('CREATE SCHEMA IF NOT EXISTS raw');
   for (const table of rawTables) await connection.run(createTableSql(table));
+  // A file's rows reach the WAL uncompressed (~35 MB per 50,000 TAP events): at DuckDB's default
+  // threshold (16 MB) nearly every commit would checkpoint, rewriting the tables' last row groups
+  // each time. Checkpoint once at the end instead (bench/README.md, ingest).
+  await connection.run(`SET checkpoint_threshold = '${checkpointThreshold}'`);
 }
 
 const unknownKind = (file: string, why: string) =>
@@ -138,11 +143,7 @@ export async function ingestFiles(
   options: IngestOptions,
 ): Promise<FileOutcome[]> {
   return withWarehouse(warehouse, 'write', async (connection) => {
-    await ensureTables(connection);
-    // A file's rows reach the WAL uncompressed (~35 MB per 50,000 TAP events): at DuckDB's default
-    // threshold (16 MB) nearly every commit would checkpoint, rewriting the tables' last row groups
-    // each time. Checkpoint once at the end instead (bench/README.md, ingest).
-    await connection.run(`SET checkpoint_threshold = '${checkpointThreshold}'`);
+    await prepareWarehouse(connection);
     const outcomes: FileOutcome[] = [];
     const pool = options.workers === false ? undefined : new DecodePool(defaultBatchSize);
     // Loaded before this run under an input file's name: not decoded ahead (most likely skipped).
