@@ -4,9 +4,9 @@
  * to DuckDB's own read_csv loading the same rows from CSV: every row roam landed (one CSV per raw
  * table), and, for TAP, the events table alone (the comparison earlier rounds printed).
  *
- * One more TAP scenario, "writer only", times roam's writing alone: every file's column batches
- * are decoded first, untimed and held in memory, then appended as ingest does (commit groups,
- * appenders, final CHECKPOINT). It is the floor of the end-to-end time on this machine: what
+ * One more TAP scenario, "writer only", times roam's writing alone: every file is hashed and its
+ * column batches decoded first, untimed and held in memory, then landed as ingest lands files
+ * (commit groups, appenders, registry, final CHECKPOINT). It is the floor of the end-to-end time on this machine: what
  * decoding may add to it is the rest.
  *
  *   npx tsx bench/ingest.ts [--events 200000]
@@ -22,12 +22,18 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateWorld } from '../pipelines/generate/generate.ts';
 import { resolveOptions } from '../pipelines/generate/options.ts';
-import { appendBatches, TableWriters } from '../pipelines/ingest/append-batches.ts';
+import { appendBatches } from '../pipelines/ingest/append-batches.ts';
 import { codecSources } from '../pipelines/ingest/codec-sources.ts';
-import { listInputFiles } from '../pipelines/ingest/files.ts';
-import { groupLimits } from '../pipelines/ingest/land-group.ts';
+import { listInputFiles, sha256File } from '../pipelines/ingest/files.ts';
+import {
+  groupIsFull,
+  landGroup,
+  type LandOptions,
+  type PreparedFile,
+} from '../pipelines/ingest/land-group.ts';
+import type { Loader } from '../pipelines/ingest/load-result.ts';
 import { defaultBatchSize, type BatchSummary } from '../pipelines/ingest/row-batches.ts';
-import { ingestFiles, prepareWarehouse } from '../pipelines/ingest/run.ts';
+import { ingestFiles, prepareWarehouse, type FileOutcome } from '../pipelines/ingest/run.ts';
 import type { ColumnBatch } from '../pipelines/lib/column-batch.ts';
 import { sqlString, withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
@@ -71,28 +77,32 @@ const tablesOf = (rowsByTable: Record<string, number>, first: string) =>
 /** What a child measured: `seconds` cover the scenario's timed part only. */
 type Measured = Omit<Result, 'label' | 'maxRssMb'>;
 
-const sumRows = (rowsByTable: Record<string, number>) =>
-  Object.values(rowsByTable).reduce((sum, n) => sum + n, 0);
+/** How the roam scenarios land files: quietly, nothing forced. */
+const landOptions: LandOptions = {
+  force: false,
+  quarantineDir: path.join(work, 'quarantine'),
+  progress: quietProgress,
+};
 
-/** `roam ingest` of a folder into a fresh warehouse. */
-async function roamIngest(warehouse: string, inputs: string[]): Promise<Measured> {
-  const files = await listInputFiles(inputs);
-  const started = performance.now();
-  const outcomes = await ingestFiles(warehouse, files, {
-    force: false,
-    kind: undefined,
-    quarantineDir: path.join(work, 'quarantine'),
-    progress: quietProgress,
-  });
-  const seconds = (performance.now() - started) / 1000;
+/** The rows each table received, from the outcomes of a run whose every file loaded. */
+function measuredRows(outcomes: readonly FileOutcome[]) {
   if (outcomes.some((o) => o.status !== 'loaded')) throw new Error(JSON.stringify(outcomes));
   const rowsByTable: Record<string, number> = {};
   for (const outcome of outcomes)
     for (const [table, n] of Object.entries(outcome.result?.rowsByTable ?? {}))
       rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
   const events = rowsByTable.tap_events ?? rowsByTable.probe_xdr ?? 0;
-  const rows = sumRows(rowsByTable);
-  return { files: files.length, events, rows, rowsByTable, seconds, bytes: bytesOf(files) };
+  const rows = Object.values(rowsByTable).reduce((sum, n) => sum + n, 0);
+  return { files: outcomes.length, events, rows, rowsByTable };
+}
+
+/** `roam ingest` of a folder into a fresh warehouse. */
+async function roamIngest(warehouse: string, inputs: string[]): Promise<Measured> {
+  const files = await listInputFiles(inputs);
+  const started = performance.now();
+  const outcomes = await ingestFiles(warehouse, files, { ...landOptions, kind: undefined });
+  const seconds = (performance.now() - started) / 1000;
+  return { ...measuredRows(outcomes), seconds, bytes: bytesOf(files) };
 }
 
 /** A file's column batches, decoded in this thread, replayed later. */
@@ -116,42 +126,42 @@ async function* replay({ batches, summary }: Decoded): AsyncGenerator<ColumnBatc
 }
 
 /**
- * roam's writing alone: the TAP files decoded first (untimed), then only the timed part of an
- * ingest that writes: appenders in commit groups of `groupLimits.files` (the month's groups close
- * by file count), then the final CHECKPOINT. No registry, no hashing, no decoding.
+ * roam's writing alone: the TAP files hashed and decoded first (untimed), then landed as an
+ * ingest lands them (commit groups, appenders, registry, final CHECKPOINT), each file's loader
+ * replaying its batches instead of decoding.
  */
 async function writerOnly(warehouse: string, inputs: string[]): Promise<Measured> {
   const files = await listInputFiles(inputs);
-  const decoded: Decoded[] = [];
-  for (const file of files) decoded.push(await decodeAll(file));
-  const rowsByTable: Record<string, number> = {};
+  const prepared: PreparedFile[] = [];
+  for (const file of files) {
+    const decoded = await decodeAll(file);
+    const loader: Loader = (_connection, _file, fileId, writers) =>
+      appendBatches(writers, codecSources.tap.tables, replay(decoded), fileId);
+    prepared.push({
+      file,
+      size: statSync(file).size,
+      fileId: await sha256File(file),
+      prepareSeconds: 0,
+      plan: { kind: 'tap', format: 'ber', loader },
+    });
+  }
   const started = performance.now();
-  await withWarehouse(warehouse, 'write', async (connection) => {
+  const outcomes = await withWarehouse(warehouse, 'write', async (connection) => {
     await prepareWarehouse(connection);
-    for (let first = 0; first < files.length; first += groupLimits.files) {
-      await connection.run('BEGIN');
-      const writers = new TableWriters(connection);
-      for (const [i, file] of decoded.slice(first, first + groupLimits.files).entries()) {
-        const fileId = `file-${first + i}`;
-        const result = await appendBatches(writers, codecSources.tap.tables, replay(file), fileId);
-        for (const [table, n] of Object.entries(result.rowsByTable))
-          rowsByTable[table] = (rowsByTable[table] ?? 0) + n;
+    const landed: FileOutcome[] = [];
+    let group: PreparedFile[] = [];
+    for (const file of prepared) {
+      group.push(file);
+      if (groupIsFull(group) || file === prepared.at(-1)) {
+        landed.push(...(await landGroup(connection, group, landOptions)));
+        group = [];
       }
-      writers.close();
-      await connection.run('COMMIT');
     }
     await connection.run('CHECKPOINT');
+    return landed;
   });
   const seconds = (performance.now() - started) / 1000;
-  const events = rowsByTable.tap_events ?? 0;
-  return {
-    files: files.length,
-    events,
-    rows: sumRows(rowsByTable),
-    rowsByTable,
-    seconds,
-    bytes: 0,
-  };
+  return { ...measuredRows(outcomes), seconds, bytes: 0 };
 }
 
 /** DuckDB's own CSV reader loading the same rows into a fresh database file, table by table. */
