@@ -2,6 +2,7 @@
  * The whole chain for real, in one process: DuckDB file → SQLMesh plan → Chromium PDF.
  * Running build right after ingest in the same process proves the warehouse is closed in between.
  */
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -145,5 +146,34 @@ describe('partner PDFs', () => {
     expect(stdout).toContain(
       `CreatePDPContext (GTPv1, outbound): ${rate} % against an agreed ${target} %`,
     );
+  });
+});
+
+describe('a copied and renamed warehouse', () => {
+  const marts = 'SELECT count(*) AS n FROM marts.fct_signalling_success_monthly';
+  const martRows = (file: string) =>
+    withWarehouse(file, 'query', async (c) =>
+      Number((await c.runAndReadAll(marts)).getRowsJson()[0]?.[0]),
+    );
+
+  it('builds, reports and answers queries under another name and folder, with or without its state', async () => {
+    const expected = await martRows(warehouse);
+    const moved = path.join(dir, 'elsewhere', 'w7.duckdb');
+    const bare = path.join(dir, 'elsewhere', 'no-state.duckdb');
+    await mkdir(path.dirname(moved), { recursive: true });
+    await copyFile(warehouse, moved);
+    await copyFile(sqlmesh.statePathFor(warehouse), sqlmesh.statePathFor(moved));
+    await copyFile(warehouse, bare);
+    for (const file of [moved, bare]) {
+      await build(file);
+      expect(await martRows(file)).toBe(expected);
+    }
+    const rendered = await generatePartnerReports({
+      warehouse: moved,
+      month: undefined,
+      partners: [pdpStory().partner],
+      outDir: path.join(dir, 'elsewhere', 'reports'),
+    });
+    expect(rendered.map((r) => r.partner.tadig)).toEqual([pdpStory().partner]);
   });
 });

@@ -2,13 +2,24 @@
  * The one way to open the DuckDB warehouse: open, use, always close. Only one process may hold
  * the file for writing, so commands open it as late and close it as early as they can, and
  * never while SQLMesh runs.
+ *
+ * The file is attached under one fixed catalog name, `roam`, whatever it is called and wherever it
+ * lies: SQLMesh's gateway attaches it under the same name (sql/config.yaml), so the views it writes
+ * (which name their catalog) resolve in a copied or renamed warehouse too.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { WarehouseError } from './errors.ts';
 
-export type AccessMode = 'read' | 'write';
+/** The catalog name the warehouse file is attached under, here and in SQLMesh's gateway. */
+export const warehouseCatalog = 'roam';
+
+/**
+ * `read` and `write` are roam's own work; `query` is for SQL a user typed: read-only, and sealed
+ * (no file, no other database, no setting can be reached once it is open).
+ */
+export type AccessMode = 'read' | 'write' | 'query';
 
 /** Turns DuckDB's open errors into a one-line WarehouseError naming the cause and the fix. */
 function openError(file: string, error: unknown): WarehouseError {
@@ -21,25 +32,48 @@ function openError(file: string, error: unknown): WarehouseError {
       fix: 'wait for it to finish or stop it, then run the command again',
     });
   }
-  return new WarehouseError(`cannot open warehouse ${file}: ${text.split('\n')[0] ?? text}`, {
+  const cause = (text.split('\n')[0] ?? text).replace(/^IO Error: /, '');
+  return new WarehouseError(`cannot open warehouse ${file}: ${cause}`, {
     cause: error,
     fix: 'check the path given by --warehouse or ROAM_WAREHOUSE',
   });
 }
 
-async function open(file: string, mode: AccessMode): Promise<DuckDBInstance> {
-  if (mode === 'read' && !existsSync(file)) {
+/** Statements that seal a `query` connection: run last, once the warehouse is attached. */
+const sealing = ['SET enable_external_access = false', 'SET lock_configuration = true'];
+
+async function open(
+  file: string,
+  mode: AccessMode,
+): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  if (mode !== 'write' && !existsSync(file)) {
     throw new WarehouseError(`warehouse ${file} does not exist`, {
       fix: "run 'roam ingest' (or 'roam demo') first, or point --warehouse at an existing file",
     });
   }
   if (mode === 'write') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:');
   try {
-    return await DuckDBInstance.create(file, {
-      access_mode: mode === 'read' ? 'READ_ONLY' : 'READ_WRITE',
-    });
+    const connection = await instance.connect();
+    try {
+      const readOnly = mode === 'write' ? '' : ' (READ_ONLY)';
+      await connection
+        .run(`ATTACH ${sqlString(path.resolve(file))} AS ${warehouseCatalog}${readOnly}`)
+        .catch((error: unknown) => {
+          throw openError(file, error);
+        });
+      await connection.run(`USE ${warehouseCatalog}`);
+      // Timestamps are UTC everywhere; icu is built in but only loads after open.
+      await connection.run("SET TimeZone = 'UTC'");
+      if (mode === 'query') for (const statement of sealing) await connection.run(statement);
+      return { instance, connection };
+    } catch (error) {
+      connection.closeSync();
+      throw error;
+    }
   } catch (error) {
-    throw openError(file, error);
+    instance.closeSync();
+    throw error;
   }
 }
 
@@ -49,17 +83,11 @@ export async function withWarehouse<T>(
   mode: AccessMode,
   work: (connection: DuckDBConnection) => Promise<T>,
 ): Promise<T> {
-  const instance = await open(file, mode);
+  const { instance, connection } = await open(file, mode);
   try {
-    const connection = await instance.connect();
-    try {
-      // Timestamps are UTC everywhere; icu is built in but only loads after open.
-      await connection.run("SET TimeZone = 'UTC'");
-      return await work(connection);
-    } finally {
-      connection.closeSync();
-    }
+    return await work(connection);
   } finally {
+    connection.closeSync();
     instance.closeSync();
   }
 }
