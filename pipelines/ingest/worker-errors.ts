@@ -31,7 +31,11 @@ export type WorkerError =
 export function toWorkerError(error: unknown): WorkerError {
   const stack = error instanceof Error ? error.stack : undefined;
   if (!isInputError(error))
-    return { class: 'crash', message: error instanceof Error ? error.message : String(error), stack };
+    return {
+      class: 'crash',
+      message: error instanceof Error ? error.message : String(error),
+      stack,
+    };
   if (error instanceof DecodeError) {
     const { detail, file, byteOffset, tagPath, recordIndex } = error;
     return { class: 'DecodeError', detail, file, byteOffset, tagPath, recordIndex, stack };
