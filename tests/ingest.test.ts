@@ -230,6 +230,44 @@ describe('idempotency and replacement', () => {
   });
 });
 
+describe('a registry written by an older roam', () => {
+  it('is brought to one row per file version once, its keys filled in', async () => {
+    const file = path.join(inbox, 'xdr.csv');
+    writeFileSync(
+      file,
+      `${probeHeader}\n2026-10-01 10:00:00,DEUNW,outbound,MAP,UpdateLocation,1,,1\n`,
+    );
+    await withWarehouse(warehouse, 'write', async (c) => {
+      await c.run(`CREATE SCHEMA raw; CREATE TABLE raw.ingested_files (
+        file_id VARCHAR, path VARCHAR, file_name VARCHAR, size_bytes BIGINT, kind VARCHAR,
+        format VARCHAR, release VARCHAR, sender VARCHAR, recipient VARCHAR,
+        sequence_number VARCHAR, status VARCHAR, reason VARCHAR, row_count BIGINT,
+        rows_by_table VARCHAR, unknown_tags BIGINT, first_event_at TIMESTAMP,
+        last_event_at TIMESTAMP, seconds DOUBLE, ingested_at TIMESTAMP)`);
+      const row = (id: string, status: string, reason: string) =>
+        `('${id}', '${file}', 'xdr.csv', 10, 'probe-xdr', 'csv', NULL, NULL, NULL, NULL,
+          '${status}', ${reason}, 1, NULL, 0, NULL, NULL, 0.1, now())`;
+      await c.run(
+        `INSERT INTO raw.ingested_files VALUES ${row('old', 'loaded', 'NULL')},
+         ${row('old', 'skipped-duplicate', "'same content already loaded'")},
+         ${row('bad', 'quarantined', "'xdr.csv: bad at byte 0'")}`,
+      );
+    });
+    // The old version's key is its folder and name: the file in the folder given replaces it.
+    const [replacing] = await ingest([inbox]);
+    expect(replacing?.replaced.map((r) => r.fileId)).toEqual(['old']);
+    expect(
+      await query(`SELECT file_id, status, logical_key FROM raw.ingested_files ORDER BY status`),
+    ).toEqual([
+      { file_id: replacing?.fileId, status: 'loaded', logical_key: 'path:inbox/xdr.csv' },
+      { file_id: 'old', status: 'replaced', logical_key: 'path:inbox/xdr.csv' },
+    ]);
+    expect(await query('SELECT file_id, run_id, reason FROM raw.quarantined_files')).toEqual([
+      { file_id: 'bad', run_id: null, reason: 'xdr.csv: bad at byte 0' },
+    ]);
+  });
+});
+
 describe('logical files: only a new version of the same file replaces it', () => {
   /** A probe export of `rows` xDRs, distinct from any other of the test (by `seed`). */
   const probeExport = (file: string, rows: number, seed: number) => {
@@ -400,6 +438,22 @@ describe('atomicity and quarantine', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['skipped-duplicate', 'loaded', 'loaded']);
   });
 
+  it('a value out of range for its column is bad input: quarantined, naming the file and record', async () => {
+    const huge = {
+      locationInformation: {
+        networkLocation: { recEntityCode: 1, locationArea: 2 ** 40, cellId: 5678 },
+        geographicalLocation: { servingNetwork: 'DEUD1' },
+      },
+    };
+    writeTap(inbox, 'CDDEUNWGBRHM00001', 2, { extraMoc: huge });
+    writeTap(inbox, 'CDDEUNWGBRHM00002');
+    const outcomes = await ingest([inbox], { workers: 0 });
+    expect(outcomes.map((o) => o.status)).toEqual(['quarantined', 'loaded']);
+    expect(outcomes[0]?.reason).toMatch(
+      /CDDEUNWGBRHM00001: raw\.tap_events\.location_area: 1099511627776 is out of int32 range in record 4/,
+    );
+  });
+
   it('quarantines truncated, corrupt, empty and unknown files with file and byte offset', async () => {
     const { file } = writeTap(dir, 'CDDEUNWGBRHM00009');
     const bytes = readFileSync(file);
@@ -512,4 +566,57 @@ describe('atomicity and quarantine', () => {
       { n: 3 * perFile },
     ]);
   }, 180_000);
+});
+
+describe('roam ingest on the command line', () => {
+  const cli = (...args: string[]) =>
+    execa(
+      'node',
+      [path.join(projectRoot, 'bin', 'roam.js'), 'ingest', ...args, '--warehouse', warehouse],
+      {
+        reject: false,
+        stdin: 'ignore',
+      },
+    );
+
+  it('notes an empty folder and exits 0 (an inbox may be empty tonight)', async () => {
+    const empty = path.join(dir, 'empty-inbox');
+    mkdirSync(empty);
+    writeTap(inbox, 'CDDEUNWGBRHM00001');
+    const result = await cli(empty, inbox);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`ingest: no input files found in ${empty}`);
+    expect(result.stderr).toContain('ingest: 1 loaded (15 rows), 0 skipped, 0 quarantined');
+    const alone = await cli(empty);
+    expect(alone.exitCode).toBe(0);
+    expect(alone.stderr).toContain(`no input files found in ${empty}`);
+  });
+
+  it('says what a file replaced and its fatal findings, in text and in JSON', async () => {
+    writeTap(inbox, 'CDDEUNWGBRHM00001');
+    expect((await cli(inbox, '--workers', '0')).exitCode).toBe(0);
+    writeTap(inbox, 'CDDEUNWGBRHM00001', 1, { countOff: 2 });
+    const text = await cli(inbox, '--workers', '1');
+    expect(text.exitCode, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(
+      /loaded +.*CDDEUNWGBRHM00001 {2}\d+ rows, replaced 15 rows of .*CDDEUNWGBRHM00001, loaded with \d+ fatal findings?/,
+    );
+    writeTap(inbox, 'CDDEUNWGBRHM00001', 2, { countOff: 2 });
+    const json = await cli(inbox, '--format', 'json');
+    const parsed = JSON.parse(json.stdout) as {
+      replaced: number;
+      fatalFindings: number;
+      files: Array<{ replaced: Array<{ rows: number }>; fatalFindings: number }>;
+    };
+    expect(parsed.replaced).toBe(1);
+    expect(parsed.files[0]?.replaced[0]?.rows).toBeGreaterThan(15);
+    expect(parsed.files[0]?.fatalFindings).toBeGreaterThan(0);
+    expect(parsed.fatalFindings).toBe(parsed.files[0]?.fatalFindings);
+  });
+
+  it('refuses a --workers that is not a whole number with one line', async () => {
+    const result = await cli(inbox, '--workers', 'many');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });

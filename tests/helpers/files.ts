@@ -15,6 +15,8 @@ interface TapVariant {
   fileTypeIndicator?: string;
   /** Added to the audit's event count (a fatal finding when not 0). */
   countOff?: number;
+  /** Fields of the extra MOCs' mobileOriginatedCall that differ from the fixture's. */
+  extraMoc?: Struct;
 }
 
 /**
@@ -28,7 +30,10 @@ export function writeTap(
   variant: TapVariant = {},
 ): { file: string; events: number } {
   const s = validBatch();
-  const records = [...s.records, ...Array.from({ length: extraMocs }, () => moc(100))];
+  const records = [
+    ...s.records,
+    ...Array.from({ length: extraMocs }, () => moc(100, variant.extraMoc)),
+  ];
   const audit = {
     ...s.audit,
     totalCharge: (s.audit.totalCharge as bigint) + BigInt(extraMocs * 100),
