@@ -32,14 +32,15 @@ export class ColumnValueError extends Error {
 
 // The appender's checks, with its messages: a value it refused still fails the file.
 function int32(n: number, column: string): number {
-  if (!Number.isInteger(n)) throw new ColumnValueError(column, `${n} is not an integer`);
+  if (!Number.isInteger(n)) throw new ColumnValueError(column, `number is not an integer: ${n}`);
   if (n < -2147483648 || n > 2147483647)
-    throw new ColumnValueError(column, `${n} is out of int32 range`);
+    throw new ColumnValueError(column, `number out of int32 range: ${n}`);
   return n;
 }
 
 function int64(n: bigint, column: string): bigint {
-  if (BigInt.asIntN(64, n) !== n) throw new ColumnValueError(column, `${n} is out of int64 range`);
+  if (BigInt.asIntN(64, n) !== n)
+    throw new ColumnValueError(column, `bigint out of int64 range: ${n}`);
   return n;
 }
 
@@ -157,8 +158,8 @@ export class Int64Builder extends FixedBuilder<BigInt64Array> {
     if (typeof n === 'bigint') return n;
     try {
       return BigInt(n as number | string);
-    } catch {
-      throw new ColumnValueError(this.column, `${String(n)} is not an integer`);
+    } catch (error) {
+      throw new ColumnValueError(this.column, (error as Error).message);
     }
   }
 }
