@@ -3,10 +3,12 @@
  * atomicity (injected failure, kill -9), quarantine with file, offset and reason.
  */
 import { execa } from 'execa';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { groupLimits } from '../pipelines/ingest/land-group.ts';
 import { ingestFiles, type FileOutcome } from '../pipelines/ingest/run.ts';
+import { LoadError } from '../pipelines/lib/errors.ts';
 import { listInputFiles } from '../pipelines/ingest/files.ts';
 import { projectRoot } from '../pipelines/lib/paths.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
@@ -21,6 +23,7 @@ import {
   writeRapAck,
   writeTap,
 } from './helpers/files.ts';
+import { probeHeader } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
 
@@ -37,6 +40,7 @@ beforeEach(async () => {
 
 async function ingest(paths: string[], extra: Partial<Parameters<typeof ingestFiles>[2]> = {}) {
   return ingestFiles(warehouse, await listInputFiles(paths), {
+    inputs: paths,
     force: false,
     kind: undefined,
     quarantineDir: path.join(dir, 'quarantine'),
@@ -138,7 +142,30 @@ describe('idempotency and replacement', () => {
     const again = await ingest([inbox]);
     expect(again.map((o) => o.status)).toEqual(['skipped-duplicate', 'skipped-duplicate']);
     const twice = await exactCounts();
-    expect({ ...twice, ingested_files: 0 }).toEqual({ ...once, ingested_files: 0 });
+    // Only the run is recorded: the registry holds one row per file version.
+    expect(twice).toEqual({ ...once, ingest_runs: Number(once.ingest_runs) + 1 });
+  });
+
+  it('ten re-runs of the same input leave the registry as it was and add ten runs', async () => {
+    writeTap(inbox, 'CDDEUNWGBRHM00001');
+    writeProbeCsv(inbox, 'p.csv');
+    await ingest([inbox]);
+    const before = await exactCounts();
+    for (let run = 0; run < 10; run++) await ingest([inbox]);
+    const after = await exactCounts();
+    expect(after.ingested_files).toBe(2);
+    expect({ ...after, ingest_runs: 0 }).toEqual({ ...before, ingest_runs: 0 });
+    expect(after.ingest_runs).toBe(Number(before.ingest_runs) + 10);
+    expect(
+      await query(
+        `SELECT run_id::INT AS run, status, files::INT AS files, loaded::INT AS loaded,
+           skipped::INT AS skipped, finished_at IS NOT NULL AS finished
+         FROM raw.ingest_runs WHERE run_id IN (1, 11) ORDER BY run_id`,
+      ),
+    ).toEqual([
+      { run: 1, status: 'finished', files: 2, loaded: 2, skipped: 0, finished: true },
+      { run: 11, status: 'finished', files: 2, loaded: 0, skipped: 2, finished: true },
+    ]);
   });
 
   it('skips the same content under another name', async () => {
@@ -159,13 +186,16 @@ describe('idempotency and replacement', () => {
     writeTap(later, 'CDDEUNWGBRHM00001', 3);
     const outcomes = await ingest([inbox, later]);
     expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'skipped-duplicate', 'loaded']);
+    // The same header (sender, recipient, sequence, commercial): the same logical file.
+    expect(outcomes[2]?.replaced).toEqual([
+      { file: file, fileId: outcomes[0]?.fileId, rows: outcomes[0]?.rows },
+    ]);
     // The rows of the replaced version were still in an appender of the group when it was
     // retired, and its registry row not yet written.
     expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 7 }]);
     expect(await registryStatuses()).toEqual([
       { status: 'loaded', n: 1 },
       { status: 'replaced', n: 1 },
-      { status: 'skipped-duplicate', n: 1 },
     ]);
     expect(
       await query(
@@ -181,6 +211,9 @@ describe('idempotency and replacement', () => {
     writeTap(inbox, 'CDDEUNWGBRHM00001', 3);
     const [changed] = await ingest([inbox]);
     expect(changed?.status).toBe('loaded');
+    expect(changed?.replaced.map((r) => [path.basename(r.file), r.rows])).toEqual([
+      ['CDDEUNWGBRHM00001', 15],
+    ]);
     expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 7 }]);
     expect(await registryStatuses()).toEqual([
       { status: 'loaded', n: 1 },
@@ -189,6 +222,156 @@ describe('idempotency and replacement', () => {
     const [forced] = await ingest([inbox], { force: true });
     expect(forced?.status).toBe('loaded');
     expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 7 }]);
+    // The same version loaded again: still one registry row for it.
+    expect(await registryStatuses()).toEqual([
+      { status: 'loaded', n: 1 },
+      { status: 'replaced', n: 1 },
+    ]);
+  });
+});
+
+describe('a registry written by an older roam', () => {
+  it('is brought to one row per file version once, its keys filled in', async () => {
+    const file = path.join(inbox, 'xdr.csv');
+    writeFileSync(
+      file,
+      `${probeHeader}\n2026-10-01 10:00:00,DEUNW,outbound,MAP,UpdateLocation,1,,1\n`,
+    );
+    await withWarehouse(warehouse, 'write', async (c) => {
+      await c.run(`CREATE SCHEMA raw; CREATE TABLE raw.ingested_files (
+        file_id VARCHAR, path VARCHAR, file_name VARCHAR, size_bytes BIGINT, kind VARCHAR,
+        format VARCHAR, release VARCHAR, sender VARCHAR, recipient VARCHAR,
+        sequence_number VARCHAR, status VARCHAR, reason VARCHAR, row_count BIGINT,
+        rows_by_table VARCHAR, unknown_tags BIGINT, first_event_at TIMESTAMP,
+        last_event_at TIMESTAMP, seconds DOUBLE, ingested_at TIMESTAMP)`);
+      const row = (id: string, status: string, reason: string) =>
+        `('${id}', '${file}', 'xdr.csv', 10, 'probe-xdr', 'csv', NULL, NULL, NULL, NULL,
+          '${status}', ${reason}, 1, NULL, 0, NULL, NULL, 0.1, now())`;
+      await c.run(
+        `INSERT INTO raw.ingested_files VALUES ${row('old', 'loaded', 'NULL')},
+         ${row('old', 'skipped-duplicate', "'same content already loaded'")},
+         ${row('bad', 'quarantined', "'xdr.csv: bad at byte 0'")}`,
+      );
+    });
+    // The old version's key is its folder and name: the file in the folder given replaces it.
+    const [replacing] = await ingest([inbox]);
+    expect(replacing?.replaced.map((r) => r.fileId)).toEqual(['old']);
+    expect(
+      await query(`SELECT file_id, status, logical_key FROM raw.ingested_files ORDER BY status`),
+    ).toEqual([
+      { file_id: replacing?.fileId, status: 'loaded', logical_key: 'path:inbox/xdr.csv' },
+      { file_id: 'old', status: 'replaced', logical_key: 'path:inbox/xdr.csv' },
+    ]);
+    expect(await query('SELECT file_id, run_id, reason FROM raw.quarantined_files')).toEqual([
+      { file_id: 'bad', run_id: null, reason: 'xdr.csv: bad at byte 0' },
+    ]);
+  });
+});
+
+describe('logical files: only a new version of the same file replaces it', () => {
+  /** A probe export of `rows` xDRs, distinct from any other of the test (by `seed`). */
+  const probeExport = (file: string, rows: number, seed: number) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const lines = Array.from(
+      { length: rows },
+      (_, i) =>
+        `2026-10-0${1 + (i % 9)} 10:00:00,DEUNW,outbound,MAP,UpdateLocation,2349${String(seed).padStart(3, '0')}${String(i).padStart(7, '0')},,10.0`,
+    );
+    writeFileSync(file, `${probeHeader}\n${lines.join('\n')}\n`);
+  };
+
+  it("keeps two sites' exports of the same name: 150 rows", async () => {
+    probeExport(path.join(dir, 'siteA', 'xdr-2026-10.csv'), 100, 1);
+    probeExport(path.join(dir, 'siteB', 'xdr-2026-10.csv'), 50, 2);
+    const outcomes = await ingest([path.join(dir, 'siteA'), path.join(dir, 'siteB')]);
+    expect(outcomes.map((o) => [o.status, o.rows, o.logicalKey, o.replaced])).toEqual([
+      ['loaded', 100, 'path:siteA/xdr-2026-10.csv', []],
+      ['loaded', 50, 'path:siteB/xdr-2026-10.csv', []],
+    ]);
+    expect(await query('SELECT count(*)::INT AS n FROM raw.probe_xdr')).toEqual([{ n: 150 }]);
+    // A file named directly has the key it has in its folder: siteA's export again.
+    probeExport(path.join(dir, 'siteA', 'xdr-2026-10.csv'), 80, 3);
+    const [again] = await ingest([path.join(dir, 'siteA', 'xdr-2026-10.csv')]);
+    expect(again?.replaced.map((r) => r.rows)).toEqual([100]);
+    expect(await query('SELECT count(*)::INT AS n FROM raw.probe_xdr')).toEqual([{ n: 130 }]);
+  });
+
+  it('a new version of the same export replaces it and says how many rows; the same content is skipped', async () => {
+    const file = path.join(inbox, 'xdr-2026-10.csv');
+    probeExport(file, 100, 1);
+    await ingest([inbox]);
+    probeExport(file, 120, 4);
+    const [replacing] = await ingest([inbox]);
+    expect(replacing?.replaced).toEqual([
+      { file, fileId: expect.any(String) as string, rows: 100 },
+    ]);
+    expect(await query('SELECT count(*)::INT AS n FROM raw.probe_xdr')).toEqual([{ n: 120 }]);
+    const [same] = await ingest([inbox]);
+    expect(same?.status).toBe('skipped-duplicate');
+    expect(await registryStatuses()).toEqual([
+      { status: 'loaded', n: 1 },
+      { status: 'replaced', n: 1 },
+    ]);
+  });
+
+  it("keeps a TAP file of one partner copied under another's name, and test beside commercial", async () => {
+    writeTap(inbox, 'CDDEUNWGBRHM00001');
+    const other = path.join(dir, 'other');
+    mkdirSync(other);
+    // Another partner's file (sender FRAF1) delivered under the first one's name.
+    writeTap(other, 'CDDEUNWGBRHM00001', 2, { sender: 'FRAF1' });
+    const test = path.join(dir, 'test');
+    mkdirSync(test);
+    // The first partner's test data with the same sequence number.
+    writeTap(test, 'CDDEUNWGBRHM00001', 1, { fileTypeIndicator: 'T' });
+    const outcomes = await ingest([inbox, other, test]);
+    expect(outcomes.map((o) => [o.status, o.logicalKey, o.replaced.length])).toEqual([
+      ['loaded', 'tap:DEUD1>GBRCN:00001:commercial', 0],
+      ['loaded', 'tap:FRAF1>GBRCN:00001:commercial', 0],
+      ['loaded', 'tap:DEUD1>GBRCN:00001:test', 0],
+    ]);
+    expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([
+      { n: 4 + 6 + 5 },
+    ]);
+    expect(await query('SELECT test_data FROM raw.ingested_files ORDER BY logical_key')).toEqual([
+      { test_data: false },
+      { test_data: true },
+      { test_data: false },
+    ]);
+  });
+
+  it('reference data: the latest file of a kind replaces the earlier one, and says so', async () => {
+    const first = path.join(dir, 'ref1', 'partners.csv');
+    const second = path.join(dir, 'ref2', 'partners-2026.csv');
+    mkdirSync(path.dirname(first));
+    mkdirSync(path.dirname(second));
+    const partners = readFileSync(
+      path.join(projectRoot, 'data', 'reference', 'partners.csv'),
+      'utf8',
+    );
+    writeFileSync(first, partners);
+    const lines = partners.trim().split('\n');
+    // The next snapshot, one partner fewer, under another name.
+    writeFileSync(second, `${lines.slice(0, -1).join('\n')}\n`);
+    await ingest([first]);
+    const [latest] = await ingest([second]);
+    const rows = lines.length - 1;
+    expect(latest?.replaced).toEqual([{ file: first, fileId: expect.any(String) as string, rows }]);
+    expect(await query('SELECT count(*)::INT AS n FROM raw.reference_partners')).toEqual([
+      { n: rows - 1 },
+    ]);
+  });
+
+  it('reports fatal validation findings of a loaded file', async () => {
+    writeTap(inbox, 'CDDEUNWGBRHM00001', 0, { countOff: 1 });
+    const [flawed] = await ingest([inbox]);
+    expect(flawed?.status).toBe('loaded');
+    const fatal = await query(
+      `SELECT count(*)::INT AS n FROM raw.tap_validation WHERE severity = 'fatal'`,
+    );
+    expect(fatal[0]?.n).toBeGreaterThan(0);
+    expect(flawed?.fatalFindings).toBe(fatal[0]?.n);
+    expect(await query('SELECT fatal_findings::INT AS n FROM raw.ingested_files')).toEqual(fatal);
   });
 });
 
@@ -208,7 +391,7 @@ describe('atomicity and quarantine', () => {
       progress,
       afterLoad: (file) =>
         file.endsWith('00002')
-          ? Promise.reject(new Error('disk full (injected)'))
+          ? Promise.reject(new LoadError(`${file}: bad record (injected) at byte 9`, file))
           : Promise.resolve(),
     });
     expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'quarantined', 'loaded']);
@@ -224,7 +407,51 @@ describe('atomicity and quarantine', () => {
     ).toEqual([{ n: 0 }]);
     expect(
       readFileSync(path.join(dir, 'quarantine', 'CDDEUNWGBRHM00002.reason'), 'utf8'),
-    ).toContain('disk full (injected)');
+    ).toContain('bad record (injected)');
+  });
+
+  it('a bug (not bad input) stops the run: its group rolled back, the earlier ones kept, nothing quarantined', async () => {
+    writeTap(inbox, 'CDDEUNWGBRHM00001');
+    writeTap(inbox, 'CDDEUNWGBRHM00002');
+    writeProbeCsv(inbox, 'p.csv');
+    const files = groupLimits.files;
+    groupLimits.files = 1;
+    try {
+      const crash = ingest([inbox], {
+        afterLoad: (file) =>
+          file.endsWith('00002')
+            ? Promise.reject(new TypeError("Cannot read properties of undefined (reading 'x')"))
+            : Promise.resolve(),
+      });
+      await expect(crash).rejects.toThrow(TypeError);
+    } finally {
+      groupLimits.files = files;
+    }
+    expect(existsSync(path.join(dir, 'quarantine'))).toBe(false);
+    expect(await registryStatuses()).toEqual([{ status: 'loaded', n: 1 }]);
+    expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([{ n: 4 }]);
+    expect(await query('SELECT status, loaded::INT AS loaded FROM raw.ingest_runs')).toEqual([
+      { status: 'crashed', loaded: 1 },
+    ]);
+    // The next run lands the rest.
+    const outcomes = await ingest([inbox]);
+    expect(outcomes.map((o) => o.status)).toEqual(['skipped-duplicate', 'loaded', 'loaded']);
+  });
+
+  it('a value out of range for its column is bad input: quarantined, naming the file and record', async () => {
+    const huge = {
+      locationInformation: {
+        networkLocation: { recEntityCode: 1, locationArea: 2 ** 40, cellId: 5678 },
+        geographicalLocation: { servingNetwork: 'DEUD1' },
+      },
+    };
+    writeTap(inbox, 'CDDEUNWGBRHM00001', 2, { extraMoc: huge });
+    writeTap(inbox, 'CDDEUNWGBRHM00002');
+    const outcomes = await ingest([inbox], { workers: 0 });
+    expect(outcomes.map((o) => o.status)).toEqual(['quarantined', 'loaded']);
+    expect(outcomes[0]?.reason).toMatch(
+      /CDDEUNWGBRHM00001: raw\.tap_events\.location_area: number out of int32 range: 1099511627776 in record 4/,
+    );
   });
 
   it('quarantines truncated, corrupt, empty and unknown files with file and byte offset', async () => {
@@ -284,7 +511,7 @@ describe('atomicity and quarantine', () => {
     writeTap(inbox, 'CDDEUNWGBRHM00013', 3000);
     await ingest([inbox]);
     const threaded = await query('SELECT * EXCLUDE (file_id) FROM raw.tap_charges ORDER BY ALL');
-    await ingest([inbox], { force: true, workers: false });
+    await ingest([inbox], { force: true, workers: 0 });
     const inline = await query('SELECT * EXCLUDE (file_id) FROM raw.tap_charges ORDER BY ALL');
     expect(inline).toEqual(threaded);
     expect(inline.length).toBeGreaterThan(3000);
@@ -339,4 +566,57 @@ describe('atomicity and quarantine', () => {
       { n: 3 * perFile },
     ]);
   }, 180_000);
+});
+
+describe('roam ingest on the command line', () => {
+  const cli = (...args: string[]) =>
+    execa(
+      'node',
+      [path.join(projectRoot, 'bin', 'roam.js'), 'ingest', ...args, '--warehouse', warehouse],
+      {
+        reject: false,
+        stdin: 'ignore',
+      },
+    );
+
+  it('notes an empty folder and exits 0 (an inbox may be empty tonight)', async () => {
+    const empty = path.join(dir, 'empty-inbox');
+    mkdirSync(empty);
+    writeTap(inbox, 'CDDEUNWGBRHM00001');
+    const result = await cli(empty, inbox);
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`ingest: no input files found in ${empty}`);
+    expect(result.stderr).toContain('ingest: 1 loaded (15 rows), 0 skipped, 0 quarantined');
+    const alone = await cli(empty);
+    expect(alone.exitCode).toBe(0);
+    expect(alone.stderr).toContain(`no input files found in ${empty}`);
+  });
+
+  it('says what a file replaced and its fatal findings, in text and in JSON', async () => {
+    writeTap(inbox, 'CDDEUNWGBRHM00001');
+    expect((await cli(inbox, '--workers', '0')).exitCode).toBe(0);
+    writeTap(inbox, 'CDDEUNWGBRHM00001', 1, { countOff: 2 });
+    const text = await cli(inbox, '--workers', '1');
+    expect(text.exitCode, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(
+      /loaded +.*CDDEUNWGBRHM00001 {2}\d+ rows, replaced 15 rows of .*CDDEUNWGBRHM00001, loaded with \d+ fatal findings?/,
+    );
+    writeTap(inbox, 'CDDEUNWGBRHM00001', 2, { countOff: 2 });
+    const json = await cli(inbox, '--format', 'json');
+    const parsed = JSON.parse(json.stdout) as {
+      replaced: number;
+      fatalFindings: number;
+      files: Array<{ replaced: Array<{ rows: number }>; fatalFindings: number }>;
+    };
+    expect(parsed.replaced).toBe(1);
+    expect(parsed.files[0]?.replaced[0]?.rows).toBeGreaterThan(15);
+    expect(parsed.files[0]?.fatalFindings).toBeGreaterThan(0);
+    expect(parsed.fatalFindings).toBe(parsed.files[0]?.fatalFindings);
+  });
+
+  it('refuses a --workers that is not a whole number with one line', async () => {
+    const result = await cli(inbox, '--workers', 'many');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
 });

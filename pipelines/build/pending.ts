@@ -19,6 +19,20 @@ async function tableExists(connection: DuckDBConnection, qualified: string): Pro
   return Number(reader.getRowObjectsJson()[0]?.n ?? 0) > 0;
 }
 
+async function hasColumn(
+  connection: DuckDBConnection,
+  qualified: string,
+  column: string,
+): Promise<boolean> {
+  const [schema, name] = qualified.split('.');
+  const reader = await connection.runAndReadAll(
+    `SELECT count(*) AS n FROM information_schema.columns
+     WHERE table_schema = $schema AND table_name = $name AND column_name = $column`,
+    { schema: schema ?? '', name: name ?? '', column },
+  );
+  return Number(reader.getRowObjectsJson()[0]?.n ?? 0) > 0;
+}
+
 /** Month-aligned bounds: restatement works on whole months. */
 export function monthBounds(first: string, last: string): { start: string; end: string } {
   const start = `${first.slice(0, 7)}-01`;
@@ -70,13 +84,16 @@ export async function pendingWork(
   const lastBuildStartedAt = last.getRowObjectsJson()[0]?.started as string | null | undefined;
   if (lastBuildStartedAt == null) return { lastBuildStartedAt: undefined, range: undefined };
   // New reference data (partners, agreements, code tables) changes every month already built;
-  // otherwise only the months of the files loaded since, and of the versions they replaced.
+  // otherwise only the months of the file versions loaded since, and of the versions they replaced
+  // (their rows are gone). A file seen again (the same content) adds no registry row: nothing to do.
   const referenceChanged = `EXISTS (
     SELECT 1 FROM ${ingestedFilesTable.name}
-    WHERE kind LIKE 'reference-%' AND status = 'loaded' AND ingested_at > $since::TIMESTAMP)`;
-  const touchedSince = `f.status IN ('loaded', 'replaced') AND EXISTS (
-    SELECT 1 FROM ${ingestedFilesTable.name} AS n
-    WHERE n.file_name = f.file_name AND n.status = 'loaded' AND n.ingested_at > $since::TIMESTAMP)`;
+    WHERE kind LIKE 'reference-%' AND ingested_at > $since::TIMESTAMP)`;
+  // A registry written before replaced_at existed (no ingest since roam was updated) lacks it.
+  const replacedSince = (await hasColumn(connection, ingestedFilesTable.name, 'replaced_at'))
+    ? ' OR f.replaced_at > $since::TIMESTAMP'
+    : '';
+  const touchedSince = `(f.ingested_at > $since::TIMESTAMP${replacedSince})`;
   const reader = await connection.runAndReadAll(
     `SELECT min(f.first_event_at)::VARCHAR AS first, max(f.last_event_at)::VARCHAR AS last
      FROM ${ingestedFilesTable.name} AS f

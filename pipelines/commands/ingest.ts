@@ -2,10 +2,13 @@ import path from 'node:path';
 import { stringOption, type Command } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 import { createProgress } from '../lib/progress.ts';
+import { defaultWorkerCount } from '../ingest/decode-pool.ts';
 import { inputKinds, type InputKind } from '../ingest/detect.ts';
 import { listInputFiles, totalBytes } from '../ingest/files.ts';
+import { emptyInputs } from '../ingest/logical-key.ts';
 import { ingestFiles } from '../ingest/run.ts';
-import { summaryLines } from '../ingest/summary.ts';
+import { runCounts } from '../ingest/runs-store.ts';
+import { summaryLines, totalsLine } from '../ingest/summary.ts';
 
 function parseKind(value: string | undefined): InputKind | undefined {
   if (value === undefined) return undefined;
@@ -18,48 +21,71 @@ function parseKind(value: string | undefined): InputKind | undefined {
   return kind;
 }
 
+/** `--workers N`: decode threads, 0 for none; default one per core (at most 8). */
+export function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return defaultWorkerCount();
+  if (!/^\d+$/.test(value) || Number(value) > 64) {
+    throw new UsageError(`--workers takes a whole number from 0 to 64, not '${value}'`, {
+      fix: '--workers 0 decodes in the main thread; --workers 4 starts four decode threads',
+    });
+  }
+  return Number(value);
+}
+
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'load files or folders into the warehouse (raw.*), each file all or nothing',
-  help: `Usage: roam ingest PATH… [--kind KIND] [--force] [--quarantine DIR]
+  help: `Usage: roam ingest PATH… [--kind KIND] [--force] [--quarantine DIR] [--workers N]
 
 Loads each file into raw.* completely or not at all (files share a transaction; when one
 fails, the others land again without it). The kind is detected from the content. The same
-content twice is skipped; a changed file with the same name replaces its earlier rows. A file
-that cannot be loaded is copied to the quarantine folder with a .reason file beside it, and
-the others still load; the exit code is then 1.
+content twice is skipped. A file replaces the rows of an earlier one only when both are
+versions of the same logical file, and says so ("replaced N rows of …"): TAP, RAP and NRTRDE
+files by their header (kind, sender, recipient, sequence number, test or commercial data);
+CSV, Parquet and JSON lines files by their path from the folder given, that folder's name
+included (roam ingest siteA siteB keeps siteA/x.csv and siteB/x.csv apart; a file given
+directly counts as in its folder); reference data by kind (the latest file of a kind
+replaces the earlier ones). A file that cannot be loaded is copied to the quarantine folder
+with a .reason file beside it, and the others still load; the exit code is then 1. A folder
+with no files is noted, not an error (an inbox may be empty tonight). A bug stops the run
+with exit code 2: the files it was landing are rolled back, the ones before stay loaded.
 
 Options:
   --kind KIND        force the kind (${inputKinds.join(', ')})
   --force            reload files whose content was already loaded
-  --quarantine DIR   where bad files go (default: quarantine/ beside the warehouse)`,
+  --quarantine DIR   where bad files go (default: quarantine/ beside the warehouse)
+  --workers N        threads decoding TAP/RAP/NRTRDE files ahead; 0: decode in the main
+                     thread (default: one per core, at most 8; here ${defaultWorkerCount()})`,
   options: {
     kind: { type: 'string' },
     force: { type: 'boolean' },
     quarantine: { type: 'string' },
+    workers: { type: 'string' },
   },
   async run({ values, positionals }, { warehouse, output }) {
     if (positionals.length === 0) {
       throw new UsageError('no files or folders given', { fix: 'roam ingest PATH…' });
     }
+    const workers = parseWorkers(stringOption(values, 'workers'));
+    const kind = parseKind(stringOption(values, 'kind'));
     const files = await listInputFiles(positionals);
+    const empty = emptyInputs(positionals, files);
+    for (const input of empty) output.info(`ingest: no input files found in ${input}`);
     const outcomes = await ingestFiles(warehouse, files, {
       force: values.force === true,
-      kind: parseKind(stringOption(values, 'kind')),
+      kind,
       quarantineDir:
         stringOption(values, 'quarantine') ?? path.join(path.dirname(warehouse), 'quarantine'),
       progress: createProgress(output, 'ingest', files.length, await totalBytes(files)),
+      workers,
+      inputs: positionals,
     });
-    const failed = outcomes.filter((o) => o.status === 'quarantined');
-    if (output.format === 'json') output.json({ warehouse, files: outcomes });
+    const counts = runCounts(outcomes);
+    if (output.format === 'json') output.json({ warehouse, ...counts, empty, files: outcomes });
     else {
       for (const line of summaryLines(outcomes, process.cwd())) output.result(line);
-      const loaded = outcomes.filter((o) => o.status === 'loaded');
-      const rows = loaded.reduce((sum, o) => sum + o.rows, 0);
-      output.info(
-        `ingest: ${loaded.length} loaded (${rows} rows), ${outcomes.length - loaded.length - failed.length} skipped, ${failed.length} quarantined`,
-      );
+      output.info(totalsLine(outcomes));
     }
-    return failed.length > 0 ? 1 : 0;
+    return counts.quarantined > 0 ? 1 : 0;
   },
 };

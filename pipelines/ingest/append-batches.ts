@@ -8,6 +8,7 @@ import type { RowTable } from '../lib/row-table.ts';
 import { openRowWriter, type RowWriter } from '../lib/row-writer.ts';
 import type { LoadResult } from './load-result.ts';
 import type { ColumnBatch } from '../lib/column-batch.ts';
+import { FileFacts } from './file-facts.ts';
 import type { BatchSummary, ColumnBatchSource } from './row-batches.ts';
 
 /** One appender per raw table, opened when first needed. */
@@ -56,6 +57,7 @@ export async function appendBatches(
 ): Promise<LoadResult> {
   const rowsByTable: Record<string, number> = {};
   for (const table of tables) rowsByTable[table.name.replace('raw.', '')] = 0;
+  const facts = new FileFacts();
   let step: IteratorResult<ColumnBatch, BatchSummary>;
   try {
     step = await source.next();
@@ -64,6 +66,7 @@ export async function appendBatches(
         const table = tables.find((t) => t.name === name);
         if (table === undefined) throw new Error(`no raw table ${name}`);
         (await writers.writer(table)).append(columns, fileId);
+        facts.add(table, columns);
         const key = name.replace('raw.', '');
         rowsByTable[key] = (rowsByTable[key] ?? 0) + columns.rows;
       }
@@ -74,5 +77,6 @@ export async function appendBatches(
     await source.return(undefined as unknown as BatchSummary).catch(() => undefined);
     throw error;
   }
-  return { rowsByTable, ...step.value };
+  const { fatalFindings, testData } = facts;
+  return { rowsByTable, ...step.value, fatalFindings, testData };
 }

@@ -2,11 +2,13 @@
  * The decode pool: queued files are decoded ahead by the workers; a file decoded ahead but not
  * asked for is dropped; a file not queued is decoded in this thread; batches are the same.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTap } from '../../tests/helpers/files.ts';
 import { tempDir } from '../../tests/helpers/temp.ts';
 import type { Column } from '../lib/column-batch.ts';
+import { DecodeError } from '../lib/errors.ts';
 import { textAt } from '../lib/text-column.ts';
 import { codecSources } from './codec-sources.ts';
 import { DecodePool } from './decode-pool.ts';
@@ -44,7 +46,7 @@ describe('DecodePool', () => {
     const dir = await tempDir('decode-pool');
     const files = [1, 2, 3, 4].map((i) => writeTap(dir, `CDDEUNWGBRHM0000${i}`, 2500 + i).file);
     const [first, second, third, fourth] = files as [string, string, string, string];
-    const pool = new DecodePool(1000);
+    const pool = new DecodePool(1000, 2);
     try {
       for (const file of [first, second, third]) pool.enqueue('tap', file);
       const here = async (file: string) => drain(codecSources.tap.batches(file, 1000));
@@ -65,7 +67,7 @@ describe('DecodePool', () => {
     // 4,004 records in batches of 100: the worker stops 32 batches ahead, mid-file.
     const large = writeTap(dir, 'CDDEUNWGBRHM00011', 4000).file;
     const small = [2, 3, 4, 5].map((i) => writeTap(dir, `CDDEUNWGBRHM0001${i}`, 10 * i).file);
-    const pool = new DecodePool(100);
+    const pool = new DecodePool(100, 2);
     try {
       // Two workers, taking turns: the first holds the large file and the second small one.
       for (const file of [large, ...small]) pool.enqueue('tap', file);
@@ -78,6 +80,45 @@ describe('DecodePool', () => {
         );
       // Every small file came from a worker, the re-queued one included.
       expect(pool.decodedHere).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  it('starts as many workers as it is given, no more', async () => {
+    const dir = await tempDir('decode-pool-count');
+    const files = [1, 2, 3, 4, 5, 6, 7].map((i) => writeTap(dir, `CDDEUNWGBRHM0002${i}`, 50).file);
+    for (const workers of [1, 3]) {
+      const pool = new DecodePool(100, workers);
+      try {
+        for (const file of files) pool.enqueue('tap', file);
+        for (const file of files) await drain(pool.batches('tap', file));
+        expect(pool.workersStarted).toBe(workers);
+        expect(pool.decodedHere).toBe(0);
+      } finally {
+        await pool.close();
+      }
+    }
+  }, 60_000);
+
+  it("keeps a worker's DecodeError as a DecodeError, with its offset", async () => {
+    const dir = await tempDir('decode-pool-error');
+    const { file } = writeTap(dir, 'CDDEUNWGBRHM00031', 200);
+    const bytes = readFileSync(file);
+    writeFileSync(file, bytes.subarray(0, bytes.length - 40));
+    const here = await drain(codecSources.tap.batches(file, 100)).catch((e: unknown) => e);
+    expect(here).toBeInstanceOf(DecodeError);
+    const pool = new DecodePool(100, 1);
+    try {
+      pool.enqueue('tap', file);
+      const there = await drain(pool.batches('tap', file)).catch((e: unknown) => e);
+      expect(pool.decodedHere).toBe(0);
+      expect(there).toBeInstanceOf(DecodeError);
+      expect(there).toMatchObject({
+        message: (here as DecodeError).message,
+        byteOffset: (here as DecodeError).byteOffset,
+        file,
+      });
     } finally {
       await pool.close();
     }

@@ -9,16 +9,23 @@
  * replaced, so that a half-read file never leaks into the next one; the files it still held go back
  * to the queue.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { LoadError } from '../lib/errors.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
 import type { DecodeJob, PoolMessage, WorkerMessage } from './decode-worker.ts';
 import type { ColumnBatchSource } from './row-batches.ts';
+import { fromWorkerError } from './worker-errors.ts';
 
 const entry = new URL('./decode-worker-entry.mjs', import.meta.url);
 
-/** Worker threads: with the writer, one per core of a two-core machine, and one more. */
-const workerCount = 2;
+/**
+ * Decode workers by default: one per core, with the writer's thread besides them (on the two-core
+ * machine measured, two workers and the writer kept both cores busy). At most 8: the one writer
+ * takes what a few decoders make (more has not been measured).
+ */
+export function defaultWorkerCount(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, 8));
+}
 
 /**
  * Files a worker holds at once. Between files, a worker with one file waited ~25 ms on average
@@ -129,9 +136,14 @@ export class DecodePool {
   private seq = 0;
   /** Files decoded in this thread because no worker had them (not queued, or dropped). */
   decodedHere = 0;
+  /** Worker threads started so far (a worker whose file failed is replaced by a new one). */
+  workersStarted = 0;
 
-  /** `batchSize`: records per batch. */
-  constructor(private readonly batchSize: number) {}
+  /** `batchSize`: records per batch; `workers`: worker threads at most, at least one. */
+  constructor(
+    private readonly batchSize: number,
+    private readonly workers = defaultWorkerCount(),
+  ) {}
 
   /** Queues a codec file to be decoded ahead, in input order. */
   enqueue(kind: BerKind, file: string): void {
@@ -153,9 +165,10 @@ export class DecodePool {
     for (const holder of this.holders)
       if (holder.jobs.length < (best?.jobs.length ?? filesPerWorker)) best = holder;
     if (best !== undefined && best.jobs.length === 0) return best;
-    if (this.holders.length < workerCount) {
+    if (this.holders.length < this.workers) {
       const holder = new Holder(() => this.fill(), this.crashed);
       this.holders.push(holder);
+      this.workersStarted += 1;
       return holder;
     }
     return best;
@@ -227,12 +240,8 @@ export class DecodePool {
     try {
       for (;;) {
         const message = await job.next();
-        if (message.type === 'error') {
-          if (message.known) throw new LoadError(message.message, file);
-          const crash = new Error(message.message);
-          crash.stack = message.stack;
-          throw crash;
-        }
+        // An input error keeps its class and fields; anything else stays a crash.
+        if (message.type === 'error') throw fromWorkerError(message.error);
         if (message.type === 'done') {
           finished = true;
           return message.summary;

@@ -5,10 +5,10 @@
  * before it is done with the current one, so that it never waits for the main thread between files.
  */
 import { parentPort } from 'node:worker_threads';
-import { RoamError } from '../lib/errors.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
 import { transferables, type ColumnBatch } from '../lib/column-batch.ts';
 import type { BatchSummary } from './row-batches.ts';
+import { toWorkerError, type WorkerError } from './worker-errors.ts';
 
 export interface DecodeJob {
   /** Every message about the job carries it, and so do the acknowledgements. */
@@ -24,7 +24,7 @@ export interface DecodeJob {
 export type WorkerMessage = { id: number } & (
   | { type: 'batch'; batch: ColumnBatch }
   | { type: 'done'; summary: BatchSummary }
-  | { type: 'error'; known: boolean; message: string; stack: string | undefined }
+  | { type: 'error'; error: WorkerError }
 );
 
 export type PoolMessage = { type: 'job'; job: DecodeJob } | { type: 'ack'; id: number };
@@ -63,13 +63,7 @@ async function work(): Promise<void> {
     acked = 0;
     posted = 0;
     await run(job).catch((error: unknown) => {
-      post({
-        id: current,
-        type: 'error',
-        known: error instanceof RoamError,
-        message: error instanceof Error ? error.message : String(error),
-        stack: error instanceof Error ? error.stack : undefined,
-      });
+      post({ id: current, type: 'error', error: toWorkerError(error) });
     });
   }
   running = false;

@@ -1,76 +1,140 @@
 /**
- * The file registry as a commit group sees it: what was loaded before the group (read in one
- * query) and what the group has done since. Its rows are written in one statement before the
- * group commits: a statement per file cost more than decoding a small file.
+ * The file registry as a commit group sees it: the loaded files with the group's contents (read
+ * in one query when the group opens: the same content is skipped), and what the group has done
+ * since. When its files have landed, `settle` finds the earlier versions of the same logical files
+ * (one query: header keys are known only once a file is decoded) and of the reference snapshots,
+ * deletes their rows, and writes the group's registry rows, inside the group's transaction: a
+ * statement per file cost more than decoding a small file.
  */
-import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from '../lib/warehouse.ts';
+import { dataTables } from './raw-tables.ts';
 import {
-  loadedIdsOfKind,
-  loadedMatching,
+  forgetLoaded,
+  loadedWhere,
   markReplaced,
+  recordQuarantined,
   register,
   type FileOutcome,
   type LoadedFile,
+  type Quarantined,
   type Registration,
 } from './registry-store.ts';
 
+/** A version that is live (loaded, not replaced): loaded before the group, or by it. */
+interface Live {
+  loaded: LoadedFile;
+  /** Its registration when the group loaded it. */
+  registration?: Registration;
+}
+
 export class GroupRegistry {
-  private readonly pending: Registration[] = [];
+  private readonly registrations: Registration[] = [];
+  private readonly quarantined: Quarantined[] = [];
 
-  private constructor(private readonly loaded: LoadedFile[]) {}
+  private constructor(
+    private readonly loaded: LoadedFile[],
+    private readonly snapshotKinds: ReadonlySet<string>,
+    private readonly runId: number | null,
+  ) {}
 
-  /** The registry for a group of files (by content hash and path). */
+  /** The registry for a group of files (by content hash). */
   static async open(
     connection: DuckDBConnection,
-    files: ReadonlyArray<{ fileId: string; file: string }>,
+    files: ReadonlyArray<{ fileId: string }>,
+    snapshotKinds: ReadonlySet<string>,
+    runId: number | null,
   ): Promise<GroupRegistry> {
-    const ids = [...new Set(files.map((f) => f.fileId))];
-    const names = [...new Set(files.map((f) => path.basename(f.file)))];
-    return new GroupRegistry(await loadedMatching(connection, ids, names));
+    const ids = files.map((f) => f.fileId);
+    return new GroupRegistry(await loadedWhere(connection, { ids }), snapshotKinds, runId);
   }
 
-  /** Whether this content is loaded (under any name), and the loaded file of this name. */
-  lookUp(fileId: string, name: string): { sameContent: boolean; previous: string | undefined } {
-    return {
-      sameContent: this.loaded.some((f) => f.fileId === fileId),
-      previous: this.loaded.find((f) => f.name === name)?.fileId,
-    };
+  /** Whether this content is loaded (under any name), before the group or by it. */
+  isLoaded(fileId: string): boolean {
+    return (
+      this.loaded.some((f) => f.fileId === fileId) ||
+      this.registrations.some((r) => r.outcome.fileId === fileId)
+    );
   }
 
-  /** The loaded files of a kind (reference snapshots replace them all). */
-  async idsOfKind(connection: DuckDBConnection, kind: string): Promise<string[]> {
-    const ours = this.loaded.filter((f) => f.kind === kind).map((f) => f.fileId);
-    return [...new Set([...(await loadedIdsOfKind(connection, kind)), ...ours])];
-  }
-
-  /** A loaded file is replaced by a new version: in the group's rows, or in the table. */
-  async replace(connection: DuckDBConnection, fileId: string): Promise<void> {
+  /**
+   * Forgets the loaded version of this content, which is loaded again (--force): its rows must be
+   * deleted (flushed first) by the caller, its registry row goes here.
+   */
+  async forget(connection: DuckDBConnection, fileId: string): Promise<void> {
+    for (let i = this.registrations.length - 1; i >= 0; i--)
+      if (this.registrations[i]?.outcome.fileId === fileId) this.registrations.splice(i, 1);
     for (let i = this.loaded.length - 1; i >= 0; i--)
       if (this.loaded[i]?.fileId === fileId) this.loaded.splice(i, 1);
-    let pending = false;
-    for (const r of this.pending)
-      if (r.outcome.fileId === fileId && r.outcome.status === 'loaded') {
-        r.outcome = { ...r.outcome, status: 'replaced' };
-        pending = true;
+    await forgetLoaded(connection, fileId);
+  }
+
+  /** Records a file loaded by the group. */
+  addLoaded(outcome: FileOutcome, seconds: number): void {
+    this.registrations.push({ outcome, seconds });
+  }
+
+  /** Records a file the group quarantined. */
+  addQuarantined(outcome: FileOutcome, seconds: number): void {
+    this.quarantined.push({ outcome, seconds });
+  }
+
+  /** Whether `later` is a new version of `earlier`: the same logical file, or a snapshot's kind. */
+  private replaces(later: FileOutcome, earlier: LoadedFile): boolean {
+    if (later.logicalKey !== null && later.logicalKey === earlier.logicalKey) return true;
+    return later.kind !== null && this.snapshotKinds.has(later.kind) && later.kind === earlier.kind;
+  }
+
+  /**
+   * Replaces the earlier versions of the group's files (their rows deleted, the replacement told
+   * to the file that made it), then writes the group's registry rows; inside the transaction,
+   * with the group's appenders flushed.
+   */
+  async settle(connection: DuckDBConnection): Promise<void> {
+    const mine = this.registrations.map((r) => r.outcome);
+    const keys = mine.flatMap((o) => (o.logicalKey === null ? [] : [o.logicalKey]));
+    const kinds = mine.flatMap((o) =>
+      o.kind !== null && this.snapshotKinds.has(o.kind) ? [o.kind] : [],
+    );
+    const live: Live[] = (await loadedWhere(connection, { keys, kinds })).map((loaded) => ({
+      loaded,
+    }));
+    const retired: Array<{ fileId: string; by: string }> = [];
+    for (const registration of this.registrations) {
+      const { outcome } = registration;
+      for (let i = live.length - 1; i >= 0; i--) {
+        const earlier = live[i] as Live;
+        if (!this.replaces(outcome, earlier.loaded)) continue;
+        live.splice(i, 1);
+        const { file, fileId, rows } = earlier.loaded;
+        outcome.replaced.unshift({ file, fileId, rows });
+        if (earlier.registration === undefined) retired.push({ fileId, by: outcome.fileId });
+        else earlier.registration.replacedBy = outcome.fileId;
+        // Its rows, flushed from the appenders or committed before, go now.
       }
-    if (!pending) await markReplaced(connection, fileId);
-  }
-
-  /** Records what became of a file (written by `write`). */
-  add(outcome: FileOutcome, seconds: number): void {
-    this.pending.push({ outcome, seconds });
-    if (outcome.status === 'loaded')
-      this.loaded.push({
+      const loaded = {
         fileId: outcome.fileId,
-        name: path.basename(outcome.file),
+        file: outcome.file,
+        name: '',
         kind: outcome.kind ?? '',
-      });
-  }
-
-  /** Writes the group's registry rows, inside its transaction. */
-  async write(connection: DuckDBConnection): Promise<void> {
-    await register(connection, this.pending);
-    this.pending.length = 0;
+        logicalKey: outcome.logicalKey,
+        rows: outcome.rows,
+      };
+      live.push({ loaded, registration });
+    }
+    const gone = [
+      ...retired.map((r) => r.fileId),
+      ...this.registrations.filter((r) => r.replacedBy !== undefined).map((r) => r.outcome.fileId),
+    ];
+    if (gone.length > 0) {
+      const ids = gone.map(sqlString).join(', ');
+      for (const table of dataTables)
+        await connection.run(`DELETE FROM ${table.name} WHERE file_id IN (${ids})`);
+    }
+    await markReplaced(connection, retired);
+    await register(connection, this.registrations, this.runId);
+    await recordQuarantined(connection, this.quarantined, this.runId);
+    this.registrations.length = 0;
+    this.quarantined.length = 0;
   }
 }

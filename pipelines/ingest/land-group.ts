@@ -2,21 +2,24 @@
  * Commit groups: consecutive input files land in one transaction, so that the fixed costs of a
  * DuckDB commit (WAL sync) and of an appender flush (~2 ms per table whatever its rows) are paid
  * once per group instead of once per file (a month of TAP comes as hundreds of small files).
- * A file's rows still appear completely or not at all: when anything fails once a file has
+ * A file's rows still appear completely or not at all: when a file turns out to be bad once it has
  * started writing, the whole group is rolled back and its files land again one by one, each in its
- * own transaction, where the bad one is quarantined and the others load.
+ * own transaction, where the bad one is quarantined and the others load. Anything other than bad
+ * input (a bug) rolls the group back and is thrown: the groups before it stay committed.
  */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { isInputError } from '../lib/errors.ts';
 import type { Progress } from '../lib/progress.ts';
 import { sqlString } from '../lib/warehouse.ts';
 import { TableWriters } from './append-batches.ts';
 import type { InputKind } from './detect.ts';
+import { GroupRegistry } from './group-registry.ts';
 import { totalRows, type Loader } from './load-result.ts';
+import { codecKey, pathKey } from './logical-key.ts';
 import { quarantine } from './quarantine.ts';
 import { dataTables } from './raw-tables.ts';
-import { GroupRegistry } from './group-registry.ts';
-import { register, type FileOutcome } from './registry-store.ts';
+import { recordQuarantined, type FileOutcome } from './registry-store.ts';
 import { snapshotKinds } from './sources.ts';
 
 /** How a file is read: its kind, format and loader. */
@@ -33,9 +36,11 @@ export interface PreparedFile {
   fileId: string;
   /** Seconds spent looking at it (the registry's timing adds the time spent landing it). */
   prepareSeconds: number;
-  /** How to read it, or (undefined) why it cannot be read: `unreadable`. */
+  /** How to read it, or (undefined) why it cannot be read: `unreadable`, an input error. */
   plan: Plan | undefined;
   unreadable?: unknown;
+  /** The folder a tabular file's logical key starts at (logical-key.ts); default its own. */
+  keyFolder?: string;
 }
 
 export interface LandOptions {
@@ -43,6 +48,8 @@ export interface LandOptions {
   quarantineDir: string;
   /** Told of each file as it lands (and of the ones taken back when a group rolls back). */
   progress: Progress;
+  /** The ingest run the registry rows belong to (raw.ingest_runs), if any. */
+  runId?: number;
   /** Test hook: called inside the transaction after a file's rows are written. */
   afterLoad?: (file: string) => Promise<void>;
 }
@@ -58,21 +65,6 @@ export function groupIsFull(group: readonly PreparedFile[]): boolean {
 const reasonOf = (error: unknown) =>
   error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
 
-/** Removes the rows of an earlier version of a file, within the open transaction. */
-async function retire(
-  connection: DuckDBConnection,
-  writers: TableWriters,
-  registry: GroupRegistry,
-  fileId: string,
-): Promise<void> {
-  // The rows may still sit in an appender of this group: flush them so that DELETE sees them.
-  writers.close();
-  for (const table of dataTables) {
-    await connection.run(`DELETE FROM ${table.name} WHERE file_id = ${sqlString(fileId)}`);
-  }
-  await registry.replace(connection, fileId);
-}
-
 function outcomeOf(prepared: PreparedFile): FileOutcome {
   return {
     file: prepared.file,
@@ -83,6 +75,9 @@ function outcomeOf(prepared: PreparedFile): FileOutcome {
     rows: 0,
     reason: null,
     sizeBytes: prepared.size,
+    logicalKey: null,
+    replaced: [],
+    fatalFindings: 0,
   };
 }
 
@@ -90,7 +85,7 @@ function outcomeOf(prepared: PreparedFile): FileOutcome {
 const seconds = (prepared: PreparedFile, since: number) =>
   prepared.prepareSeconds + (performance.now() - since) / 1000;
 
-/** Quarantines a file; its registry row goes to `registry`, or straight to the table. */
+/** Quarantines a file (bad input); its record goes to `registry`, or straight to the table. */
 async function quarantined(
   connection: DuckDBConnection,
   prepared: PreparedFile,
@@ -103,8 +98,12 @@ async function quarantined(
   await quarantine(prepared.file, options.quarantineDir, reason);
   const failed = { ...outcomeOf(prepared), status: 'quarantined' as const, reason };
   if (registry === undefined)
-    await register(connection, [{ outcome: failed, seconds: seconds(prepared, since) }]);
-  else registry.add(failed, seconds(prepared, since));
+    await recordQuarantined(
+      connection,
+      [{ outcome: failed, seconds: seconds(prepared, since) }],
+      options.runId ?? null,
+    );
+  else registry.addQuarantined(failed, seconds(prepared, since));
   return failed;
 }
 
@@ -121,39 +120,48 @@ async function landOne(
 ): Promise<FileOutcome> {
   const since = performance.now();
   const { file, fileId, plan } = prepared;
-  // The same content is skipped whatever its name; a new version of a name replaces the old one.
-  const { sameContent, previous } = registry.lookUp(fileId, path.basename(file));
+  // The same content is skipped whatever its name (the earlier versions it replaces are found
+  // when the group settles).
+  const sameContent = registry.isLoaded(fileId);
   if (sameContent && !options.force) {
-    const skipped = {
+    return {
       ...outcomeOf(prepared),
       kind: null,
       format: null,
       status: 'skipped-duplicate' as const,
       reason: 'same content already loaded',
     };
-    registry.add(skipped, seconds(prepared, since));
-    return skipped;
   }
   if (plan === undefined)
     return quarantined(connection, prepared, since, prepared.unreadable, options, registry);
-  // Reference data is a snapshot: the new file replaces every earlier one of its kind.
-  const earlier = snapshotKinds.has(plan.kind)
-    ? await registry.idsOfKind(connection, plan.kind)
-    : [];
-  const replaced = [...earlier, previous, sameContent ? fileId : undefined];
-  for (const id of new Set(replaced.filter((x) => x !== undefined))) {
-    await retire(connection, writers, registry, id);
+  if (sameContent) {
+    // Loaded again (--force): the same version, its rows (maybe still in an appender) deleted.
+    writers.close();
+    for (const table of dataTables)
+      await connection.run(`DELETE FROM ${table.name} WHERE file_id = ${sqlString(fileId)}`);
+    await registry.forget(connection, fileId);
   }
   const result = await plan.loader(connection, file, fileId, writers);
   await options.afterLoad?.(file);
-  const loaded = { ...outcomeOf(prepared), rows: totalRows(result), result };
-  registry.add(loaded, seconds(prepared, since));
+  const logicalKey =
+    plan.format === 'ber'
+      ? codecKey(plan.kind, result)
+      : pathKey(file, prepared.keyFolder ?? path.dirname(file));
+  const loaded = {
+    ...outcomeOf(prepared),
+    rows: totalRows(result),
+    logicalKey,
+    fatalFindings: result.fatalFindings,
+    result,
+  };
+  registry.addLoaded(loaded, seconds(prepared, since));
   return loaded;
 }
 
 /**
- * Lands a group of files in one transaction and returns what became of each, in order. On a
- * failure, rolls back and lands each file alone; a file that fails alone is quarantined.
+ * Lands a group of files in one transaction and returns what became of each, in order. When a
+ * file is bad, rolls back and lands each file alone; a file that fails alone is quarantined.
+ * Anything else rolls back and is thrown.
  */
 export async function landGroup(
   connection: DuckDBConnection,
@@ -165,20 +173,30 @@ export async function landGroup(
   const landed: FileOutcome[] = [];
   await connection.run('BEGIN TRANSACTION');
   try {
-    const registry = await GroupRegistry.open(connection, group);
+    const registry = await GroupRegistry.open(
+      connection,
+      group,
+      snapshotKinds,
+      options.runId ?? null,
+    );
     for (const prepared of group) {
       const outcome = await landOne(connection, writers, registry, prepared, options);
       options.progress.fileDone(outcome.rows, outcome.sizeBytes);
       landed.push(outcome);
     }
     writers.close();
-    await registry.write(connection);
+    await registry.settle(connection);
     await connection.run('COMMIT');
     return landed;
   } catch (error) {
     writers.discard();
-    await connection.run('ROLLBACK');
     for (const outcome of landed) options.progress.takeBack(outcome.rows, outcome.sizeBytes);
+    if (!isInputError(error)) {
+      // A bug: this group is rolled back (if the connection still can), and the run stops.
+      await connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+    await connection.run('ROLLBACK');
     if (group.length > 1) {
       const outcomes: FileOutcome[] = [];
       for (const prepared of group)

@@ -14,6 +14,10 @@ export interface LoadResult {
   sequence: string | null;
   /** Unknown tags skipped (BER files). */
   unknownTags: number;
+  /** Validation findings of severity fatal (TD.57), in any table with a `severity` column. */
+  fatalFindings: number;
+  /** BER files: test data (a fileTypeIndicator present) or not; null when the file cannot say. */
+  testData: boolean | null;
 }
 
 /** Loads one file inside the caller's transaction (codec files through the group's appenders). */

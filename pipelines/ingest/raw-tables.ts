@@ -1,6 +1,11 @@
 /** The raw tables ingest writes. */
 import type { RawTable } from '../lib/raw-table.ts';
-import { buildRunsTable, ingestedFilesTable } from '../lib/registry.ts';
+import {
+  buildRunsTable,
+  ingestedFilesTable,
+  ingestRunsTable,
+  quarantinedFilesTable,
+} from '../lib/registry.ts';
 import { codecSources } from './codec-sources.ts';
 import { tabularSources } from './sources.ts';
 
@@ -11,4 +16,10 @@ export const dataTables: readonly RawTable[] = [
 ];
 
 /** Every table ingest writes; SQLMesh's external models are generated from the same list. */
-export const rawTables: readonly RawTable[] = [...dataTables, ingestedFilesTable, buildRunsTable];
+export const rawTables: readonly RawTable[] = [
+  ...dataTables,
+  ingestedFilesTable,
+  ingestRunsTable,
+  quarantinedFilesTable,
+  buildRunsTable,
+];

@@ -1,17 +1,18 @@
 /**
  * Ingest: files in, raw.* rows out. Each file lands completely or not at all (see land-group.ts);
- * a bad file is quarantined and the rest still load. The same content twice is skipped; a changed
- * file with the same name replaces its earlier rows.
+ * a bad file is quarantined and the rest still load; a bug stops the run (the groups before it
+ * stay committed). The same content twice is skipped; a new version of the same logical file
+ * (logical-key.ts) replaces its earlier rows.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { LoadError } from '../lib/errors.ts';
+import { isInputError, LoadError } from '../lib/errors.ts';
 import { createTableSql } from '../lib/raw-table.ts';
 import { withWarehouse } from '../lib/warehouse.ts';
 import { appendBatches } from './append-batches.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
-import { DecodePool } from './decode-pool.ts';
+import { DecodePool, defaultWorkerCount } from './decode-pool.ts';
 import { berKindOf, formatOf, readHead, type InputKind } from './detect.ts';
 import { sha256File } from './files.ts';
 import {
@@ -22,8 +23,11 @@ import {
   type PreparedFile,
 } from './land-group.ts';
 import type { Loader } from './load-result.ts';
+import { keyFolders } from './logical-key.ts';
 import { rawTables } from './raw-tables.ts';
-import { loadedMatching, type FileOutcome } from './registry-store.ts';
+import { migrateRegistry } from './registry-migration.ts';
+import { loadedWhere, type FileOutcome } from './registry-store.ts';
+import { finishRun, startRun } from './runs-store.ts';
 import { defaultBatchSize } from './row-batches.ts';
 import { sourceForColumns, tabularSources } from './sources.ts';
 import { columnNames, tabularLoader, type TabularFormat } from './tabular.ts';
@@ -52,16 +56,19 @@ function codecLoader(kind: BerKind, size: number, pool: DecodePool | undefined):
   };
 }
 
-export interface IngestOptions extends LandOptions {
+export interface IngestOptions extends Omit<LandOptions, 'runId'> {
   kind: InputKind | undefined;
-  /** Decode large codec files ahead in worker threads (default true). */
-  workers?: boolean;
+  /** Worker threads that decode large codec files ahead; 0: all in this thread (default: cores). */
+  workers?: number;
+  /** The files and folders given (logical keys of tabular files start at them; see logical-key.ts). */
+  inputs?: readonly string[];
 }
 
 /** The raw tables, created where missing, and the settings every ingest writes with. */
 export async function prepareWarehouse(connection: DuckDBConnection): Promise<void> {
   await connection.run('CREATE SCHEMA IF NOT EXISTS raw');
   for (const table of rawTables) await connection.run(createTableSql(table));
+  await migrateRegistry(connection);
   // A file's rows reach the WAL uncompressed (~35 MB per 50,000 TAP events): at DuckDB's default
   // threshold (16 MB) nearly every commit would checkpoint, rewriting the tables' last row groups
   // each time. Checkpoint once at the end instead (bench/README.md, ingest).
@@ -118,6 +125,7 @@ async function prepare(
   options: IngestOptions,
   pool: DecodePool | undefined,
   loadedBefore: ReadonlySet<string>,
+  keyFolder: string | undefined,
 ): Promise<PreparedFile> {
   const started = performance.now();
   const { size } = await stat(file);
@@ -127,15 +135,18 @@ async function prepare(
     if (plan.format === 'ber' && (options.force || !loadedBefore.has(fileId)))
       poolFor(pool, size)?.enqueue(plan.kind as BerKind, file);
     const prepareSeconds = (performance.now() - started) / 1000;
-    return { file, size, fileId, prepareSeconds, plan };
+    return { file, size, fileId, prepareSeconds, plan, keyFolder };
   } catch (unreadable) {
+    // Bad input is quarantined when the file lands; a bug stops the run.
+    if (!isInputError(unreadable)) throw unreadable;
     const prepareSeconds = (performance.now() - started) / 1000;
-    return { file, size, fileId, prepareSeconds, plan: undefined, unreadable };
+    return { file, size, fileId, prepareSeconds, plan: undefined, unreadable, keyFolder };
   }
 }
 
 /**
  * Ingests files in input order, in commit groups (see land-group.ts); returns what became of each.
+ * The run is recorded in raw.ingest_runs, finished or, when a bug stopped it, crashed.
  */
 export async function ingestFiles(
   warehouse: string,
@@ -145,17 +156,20 @@ export async function ingestFiles(
   return withWarehouse(warehouse, 'write', async (connection) => {
     await prepareWarehouse(connection);
     const outcomes: FileOutcome[] = [];
-    const pool = options.workers === false ? undefined : new DecodePool(defaultBatchSize);
+    const inputs = options.inputs ?? files;
+    const runId = await startRun(connection, inputs, files.length);
+    const landOptions = { ...options, runId };
+    const folders = keyFolders(inputs, files);
+    const workers = options.workers ?? defaultWorkerCount();
+    const pool = workers === 0 ? undefined : new DecodePool(defaultBatchSize, workers);
     // Loaded before this run under an input file's name: not decoded ahead (most likely skipped).
-    const names = [...new Set(files.map((f) => path.basename(f)))];
-    const loadedBefore = new Set(
-      (await loadedMatching(connection, [], names)).map((f) => f.fileId),
-    );
+    const names = files.map((f) => path.basename(f));
+    const loadedBefore = new Set((await loadedWhere(connection, { names })).map((f) => f.fileId));
     // Files in commit groups, prepared (and queued for decoding) as they are asked for.
     async function* groups(): AsyncGenerator<PreparedFile[]> {
       let group: PreparedFile[] = [];
       for (const file of files) {
-        group.push(await prepare(connection, file, options, pool, loadedBefore));
+        group.push(await prepare(connection, file, options, pool, loadedBefore, folders.get(file)));
         if (groupIsFull(group)) {
           yield group;
           group = [];
@@ -171,13 +185,18 @@ export async function ingestFiles(
       while (next.done !== true) {
         const group = next.value;
         next = await ahead.next();
-        outcomes.push(...(await landGroup(connection, group, options)));
+        outcomes.push(...(await landGroup(connection, group, landOptions)));
       }
+    } catch (error) {
+      // A bug: the group it was in is rolled back; the run says how far it got, then stops.
+      await finishRun(connection, runId, outcomes, 'crashed').catch(() => undefined);
+      throw error;
     } finally {
       await pool?.close();
+      options.progress.finish();
     }
+    await finishRun(connection, runId, outcomes, 'finished');
     await connection.run('CHECKPOINT');
-    options.progress.finish();
     return outcomes;
   });
 }

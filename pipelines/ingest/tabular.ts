@@ -87,6 +87,8 @@ export function tabularLoader(
       recipient: null,
       sequence: null,
       unknownTags: 0,
+      fatalFindings: 0,
+      testData: null,
     };
   };
 }

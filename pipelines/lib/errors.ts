@@ -22,14 +22,19 @@ export class SetupError extends RoamError {}
 /** The warehouse cannot be opened: locked by another process, missing, or not a DuckDB file. */
 export class WarehouseError extends RoamError {}
 
-/** A file could not be loaded into the warehouse. */
+/** A file could not be loaded into the warehouse; where in it, when that is known. */
 export class LoadError extends RoamError {
+  readonly recordIndex: number | undefined;
+  readonly byteOffset: number | undefined;
+
   constructor(
     message: string,
     readonly file: string,
-    options?: { cause?: unknown; fix?: string },
+    options?: { cause?: unknown; fix?: string; recordIndex?: number; byteOffset?: number },
   ) {
     super(message, options);
+    this.recordIndex = options?.recordIndex;
+    this.byteOffset = options?.byteOffset;
   }
 }
 
@@ -56,6 +61,9 @@ export function describeError(error: RoamError): string {
 
 /** A file could not be decoded: where, in bytes and in the ASN.1 structure. */
 export class DecodeError extends RoamError {
+  /** The message without its place (file, offset, record, path). */
+  readonly detail: string;
+
   constructor(
     message: string,
     readonly file: string,
@@ -70,5 +78,14 @@ export class DecodeError extends RoamError {
         (tagPath === '' ? '' : ` (${tagPath})`),
       options,
     );
+    this.detail = message;
   }
+}
+
+/**
+ * The one place that tells bad input from a bug: a file that cannot be decoded or loaded is the
+ * input's fault (ingest quarantines it); anything else is a crash, re-thrown untouched.
+ */
+export function isInputError(error: unknown): error is LoadError | DecodeError {
+  return error instanceof LoadError || error instanceof DecodeError;
 }

@@ -18,6 +18,7 @@ import { rowTable, type ColumnType, type RowTable } from './row-table.ts';
 import { openRowWriter } from './row-writer.ts';
 import { chunkRows, textAt, textColumn } from './text-column.ts';
 import { timestampMs } from './timestamp-ms.ts';
+import { ColumnValueError } from './value-builders.ts';
 
 interface Row {
   id: number;
@@ -192,17 +193,18 @@ describe('column batches through data chunks', () => {
     ]);
   });
 
-  it('refuses what the appender refused, with its message', () => {
+  it('refuses what the appender refused, with its message, as bad data naming the column', () => {
     const refused = [
-      [{ int: 7.5 }, 'number is not an integer'],
-      [{ int: 2 ** 31 }, 'number out of int32 range'],
-      [{ big: 2n ** 63n }, 'bigint out of int64 range'],
-      [{ big: 1.5 }, /cannot be converted to a BigInt/],
+      [{ int: 7.5 }, 'raw.x.int: number is not an integer: 7.5'],
+      [{ int: 2 ** 31 }, 'raw.x.int: number out of int32 range: 2147483648'],
+      [{ big: 2n ** 63n }, 'raw.x.big: bigint out of int64 range'],
+      [{ big: 1.5 }, /^raw\.x\.big: .*cannot be converted to a BigInt/],
     ] as const;
-    for (const [row, message] of refused)
-      expect(() => toColumnBatch([table('raw.x')], { 'raw.x': [{ id: 0, ...row }] })).toThrow(
-        message,
-      );
+    for (const [row, message] of refused) {
+      const add = () => toColumnBatch([table('raw.x')], { 'raw.x': [{ id: 0, ...row }] });
+      expect(add).toThrow(message);
+      expect(add).toThrow(ColumnValueError);
+    }
   });
 });
 

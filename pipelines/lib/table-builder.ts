@@ -17,12 +17,13 @@ import {
 
 type Builder = TextColumnBuilder | Int32Builder | Float64Builder | Int64Builder | ValuesBuilder;
 
-function builderFor(type: ColumnType, capacity: number): Builder {
+/** `column`: the column's name, `raw.table.column`, for errors. */
+function builderFor(type: ColumnType, capacity: number, column: string): Builder {
   if (type === 'VARCHAR') return new TextColumnBuilder(capacity);
-  if (type === 'INTEGER') return new Int32Builder(capacity);
-  if (type === 'DOUBLE') return new Float64Builder(capacity);
+  if (type === 'INTEGER') return new Int32Builder(capacity, column);
+  if (type === 'DOUBLE') return new Float64Builder(capacity, column);
   if (type === 'BIGINT' || type === 'TIMESTAMP')
-    return new Int64Builder(capacity, type === 'TIMESTAMP');
+    return new Int64Builder(capacity, type === 'TIMESTAMP', column);
   return new ValuesBuilder(converters[type] as Convert);
 }
 
@@ -76,7 +77,7 @@ export class TableBuilder {
   ) {
     const { columns } = table;
     this.builders = columns.map((c) =>
-      c.field === undefined ? undefined : builderFor(c.type, capacity),
+      c.field === undefined ? undefined : builderFor(c.type, capacity, `${table.name}.${c.name}`),
     );
     this.adder = adderFactory(table)(this.builders);
   }

@@ -13,15 +13,34 @@ if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1)
 
 const isNull = (v: unknown) => v === null || v === undefined;
 
+/**
+ * A value its column cannot hold (bad data, not a bug). The decoder that made the row turns it
+ * into the file's LoadError (see ingest/codec-sources.ts), with the record it was in.
+ */
+export class ColumnValueError extends Error {
+  /** The file's record the row came from, once known (0-based). */
+  recordIndex: number | undefined;
+
+  constructor(
+    readonly column: string,
+    readonly problem: string,
+  ) {
+    super(`${column}: ${problem}`);
+    this.name = 'ColumnValueError';
+  }
+}
+
 // The appender's checks, with its messages: a value it refused still fails the file.
-function int32(n: number): number {
-  if (!Number.isInteger(n)) throw new Error('number is not an integer');
-  if (n < -2147483648 || n > 2147483647) throw new Error('number out of int32 range');
+function int32(n: number, column: string): number {
+  if (!Number.isInteger(n)) throw new ColumnValueError(column, `number is not an integer: ${n}`);
+  if (n < -2147483648 || n > 2147483647)
+    throw new ColumnValueError(column, `number out of int32 range: ${n}`);
   return n;
 }
 
-function int64(n: bigint): bigint {
-  if (BigInt.asIntN(64, n) !== n) throw new Error('bigint out of int64 range');
+function int64(n: bigint, column: string): bigint {
+  if (BigInt.asIntN(64, n) !== n)
+    throw new ColumnValueError(column, `bigint out of int64 range: ${n}`);
   return n;
 }
 
@@ -41,6 +60,8 @@ class FixedBuilder<A extends Int32Array | Float64Array | BigInt64Array> {
     private readonly kind: FixedColumn['kind'],
     private readonly make: (length: number) => A,
     private reserve: number,
+    /** The column's name, `raw.table.column`, for errors. */
+    protected readonly column: string,
   ) {
     this.values = make(0);
   }
@@ -79,20 +100,20 @@ class FixedBuilder<A extends Int32Array | Float64Array | BigInt64Array> {
 }
 
 export class Int32Builder extends FixedBuilder<Int32Array> {
-  constructor(capacity: number) {
-    super('int32', (n) => new Int32Array(n), capacity);
+  constructor(capacity: number, column: string) {
+    super('int32', (n) => new Int32Array(n), capacity, column);
   }
 
   push(v: unknown): void {
     const i = this.next();
     if (isNull(v)) this.setNull(i);
-    else this.values[i] = int32(Number(v));
+    else this.values[i] = int32(Number(v), this.column);
   }
 }
 
 export class Float64Builder extends FixedBuilder<Float64Array> {
-  constructor(capacity: number) {
-    super('float64', (n) => new Float64Array(n), capacity);
+  constructor(capacity: number, column: string) {
+    super('float64', (n) => new Float64Array(n), capacity, column);
   }
 
   push(v: unknown): void {
@@ -110,8 +131,9 @@ export class Int64Builder extends FixedBuilder<BigInt64Array> {
   constructor(
     capacity: number,
     private readonly timestamp: boolean,
+    column: string,
   ) {
-    super('int64', (n) => new BigInt64Array(n), capacity);
+    super('int64', (n) => new BigInt64Array(n), capacity, column);
   }
 
   push(v: unknown): void {
@@ -128,7 +150,17 @@ export class Int64Builder extends FixedBuilder<BigInt64Array> {
         this.halves = new Int32Array(this.values.buffer);
       this.halves[2 * i] = n % TWO_32;
       this.halves[2 * i + 1] = Math.floor(n / TWO_32);
-    } else this.values[i] = int64(typeof n === 'bigint' ? n : BigInt(n as number));
+    } else this.values[i] = int64(this.bigint(n), this.column);
+  }
+
+  /** A BIGINT's value as a bigint (what `BigInt` takes); anything else is bad data. */
+  private bigint(n: unknown): bigint {
+    if (typeof n === 'bigint') return n;
+    try {
+      return BigInt(n as number | string);
+    } catch (error) {
+      throw new ColumnValueError(this.column, (error as Error).message);
+    }
   }
 }
 

@@ -7,6 +7,18 @@ import type { Struct } from '../../pipelines/asn1/types.ts';
 import { moc, validBatch } from '../../pipelines/tap/test-fixtures.ts';
 import { sqlString } from '../../pipelines/lib/warehouse.ts';
 
+/** What a test TAP file's header says differently from the fixture's, or a wrong audit count. */
+interface TapVariant {
+  sender?: string;
+  recipient?: string;
+  /** `T`: test data. */
+  fileTypeIndicator?: string;
+  /** Added to the audit's event count (a fatal finding when not 0). */
+  countOff?: number;
+  /** Fields of the extra MOCs' mobileOriginatedCall that differ from the fixture's. */
+  extraMoc?: Struct;
+}
+
 /**
  * A valid TAP 3.12 batch of the fixture's four records plus `extraMocs` more, its sequence number
  * taken from the name; returns its event count.
@@ -15,13 +27,17 @@ export function writeTap(
   dir: string,
   name: string,
   extraMocs = 0,
+  variant: TapVariant = {},
 ): { file: string; events: number } {
   const s = validBatch();
-  const records = [...s.records, ...Array.from({ length: extraMocs }, () => moc(100))];
+  const records = [
+    ...s.records,
+    ...Array.from({ length: extraMocs }, () => moc(100, variant.extraMoc)),
+  ];
   const audit = {
     ...s.audit,
     totalCharge: (s.audit.totalCharge as bigint) + BigInt(extraMocs * 100),
-    callEventDetailsCount: records.length,
+    callEventDetailsCount: records.length + (variant.countOff ?? 0),
   };
   const file = path.join(dir, name);
   // The sequence number comes from the name (CD…00042), so that two files never share content.
@@ -29,6 +45,11 @@ export function writeTap(
   const batchControlInfo = {
     ...(s.groups.batchControlInfo as Struct),
     fileSequenceNumber: sequence,
+    ...(variant.sender === undefined ? {} : { sender: variant.sender }),
+    ...(variant.recipient === undefined ? {} : { recipient: variant.recipient }),
+    ...(variant.fileTypeIndicator === undefined
+      ? {}
+      : { fileTypeIndicator: variant.fileTypeIndicator }),
   };
   const value = {
     transferBatch: {
