@@ -24,7 +24,8 @@ export function loadCorpus(paths: readonly string[]): CorpusFile[] {
           .filter((f) => statSync(f).isFile() && !f.endsWith('.md'))
       : [p],
   );
-  return files.map((f) => ({ name: path.basename(f), bytes: readFileSync(f) }));
+  // Plain Uint8Arrays: Buffer#slice would share the bytes, and a mutation would change the corpus.
+  return files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }));
 }
 
 export interface Mutation {
