@@ -38,7 +38,7 @@ async function replay(index: number): Promise<void> {
   const out = path.join(dir, `seed${seed}-${index}-${m.file}`);
   writeFileSync(out, m.bytes);
   console.log(`mutation ${index} of seed ${seed}: ${m.file} ${m.steps.join(' ')} → ${out}`);
-  const outcome = await decodeOutcome(m.file, m.bytes);
+  const outcome = await decodeOutcome(m.file, m.bytes, m.chunk);
   if (outcome.type === 'ok') console.log(`decoded: ${outcome.rows} rows`);
   else if (outcome.type === 'other') console.log('not taken for a TAP, RAP or NRTRDE file');
   else console.log(outcome.type, outcome.error);
@@ -80,7 +80,9 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const c = result.counts;
   const line = (label: string, n: number) =>
-    console.log(`${label.padEnd(34)} ${n.toLocaleString('en').padStart(10)}  ${((100 * n) / c.done).toFixed(2).padStart(6)} %`);
+    console.log(
+      `${label.padEnd(34)} ${n.toLocaleString('en').padStart(10)}  ${((100 * n) / c.done).toFixed(2).padStart(6)} %`,
+    );
   line('decoded (exit 0)', c.ok);
   line('not taken for BER', c.other);
   line('clean error (RoamError)', c.clean);
@@ -91,9 +93,9 @@ async function main(): Promise<void> {
     `${c.done.toLocaleString('en')} mutations in ${seconds.toFixed(1)} s: ${(c.done / seconds).toFixed(0)} mutations/s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
   for (const text of classes(result.findings)) console.log(text);
-  for (const index of result.hangs)
-    console.log(`hang: --seed ${seed} --replay ${index}`);
-  for (const d of result.deaths) console.log(`worker died: ${d.error}: --seed ${seed} --replay ${d.index}`);
+  for (const index of result.hangs) console.log(`hang: --seed ${seed} --replay ${index}`);
+  for (const d of result.deaths)
+    console.log(`worker died: ${d.error}: --seed ${seed} --replay ${d.index}`);
   if (c.crash > 0 || result.hangs.length > 0) process.exitCode = 1;
 }
 

@@ -33,13 +33,22 @@ export interface Mutation {
   file: string;
   steps: string[];
   bytes: Uint8Array;
+  /** Fed to the decoder in chunks of this size (0: in one), to cross the streaming layer's refills. */
+  chunk: number;
 }
 
 export function mutationAt(seed: number, index: number, corpus: readonly CorpusFile[]): Mutation {
   const rng = rngFor(seed, 'fuzz', index);
   const source = rng.pick(corpus);
   const { bytes, steps } = mutate(rng, source.bytes);
-  return { index, file: source.name, steps, bytes };
+  const chunk = rng.chance(0.5) ? 0 : rng.range(1, 256);
+  return {
+    index,
+    file: source.name,
+    steps: chunk === 0 ? steps : [...steps, `chunks:${chunk}`],
+    bytes,
+    chunk,
+  };
 }
 
 /** Slots of the shared counters. */
@@ -56,8 +65,7 @@ export const Slot = {
 export const slotCount = 6;
 
 /** A known error that says where: the file's name and a byte offset. */
-export function saysWhere(file: string, outcome: Outcome): boolean {
-  if (outcome.type !== 'clean') return true;
+export function saysWhere(file: string, outcome: Extract<Outcome, { type: 'clean' }>): boolean {
   const message = outcome.error.message;
   return message.includes(file) && /\bbyte \d+/.test(message);
 }
@@ -78,7 +86,7 @@ function describe(error: unknown): { error: string; where: string } {
     .split('\n')
     .filter((l) => l.trimStart().startsWith('at '))
     .slice(0, 3)
-    .map((l) => l.trim());
+    .map((l) => l.trim().replace(/^at /, ''));
   return { error: `${error.name}: ${error.message}`, where: frames.join(' < ') };
 }
 
@@ -93,11 +101,11 @@ export async function runRange(
 ): Promise<void> {
   for (let i = from; i < to; i++) {
     const m = mutationAt(seed, i, corpus);
-    const outcome = await decodeOutcome(m.file, m.bytes);
+    const outcome = await decodeOutcome(m.file, m.bytes, m.chunk);
     Atomics.add(counters, Slot[outcome.type], 1);
     if (outcome.type === 'crash')
       report({ kind: 'crash', index: i, file: m.file, steps: m.steps, ...describe(outcome.error) });
-    else if (!saysWhere(m.file, outcome)) {
+    else if (outcome.type === 'clean' && !saysWhere(m.file, outcome)) {
       Atomics.add(counters, Slot.vague, 1);
       report({ kind: 'vague', index: i, file: m.file, steps: m.steps, ...describe(outcome.error) });
     }

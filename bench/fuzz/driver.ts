@@ -33,7 +33,9 @@ export interface CampaignResult {
 const workerUrl = new URL('./worker.ts', import.meta.url).href;
 /** tsx's loader API, as an ES module (its CommonJS build cannot load it from an eval'd worker). */
 const tsxApi = pathToFileURL(
-  createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs'),
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
 ).href;
 /** The worker's TypeScript loader, then the worker (as the decode pool's entry does it). */
 const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
@@ -51,18 +53,26 @@ async function runShare(
   while (start < to) {
     const counters = new Int32Array(new SharedArrayBuffer(slotCount * 4));
     live.add(counters);
-    const input: WorkerInput = { seed: options.seed, from: start, to, paths: options.paths, counters: counters.buffer as SharedArrayBuffer };
+    const input: WorkerInput = {
+      seed: options.seed,
+      from: start,
+      to,
+      paths: options.paths,
+      counters: counters.buffer,
+    };
     const worker = new Worker(bootstrap, {
       eval: true,
       workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: options.heapMb ?? 512 },
     });
     let ready = false;
-    const stopped = await new Promise<{ how: 'done' } | { how: 'hang' } | { how: 'died'; error: string }>(
-      (resolve) => {
-        let seen = -1;
-        let since = performance.now();
-        const watch = setInterval(() => {
+    const stopped = await new Promise<
+      { how: 'done' } | { how: 'hang' } | { how: 'died'; error: string }
+    >((resolve) => {
+      let seen = -1;
+      let since = performance.now();
+      const watch = setInterval(
+        () => {
           const done = Atomics.load(counters, Slot.done);
           if (done !== seen) {
             seen = done;
@@ -71,31 +81,35 @@ async function runShare(
             clearInterval(watch);
             resolve({ how: 'hang' });
           }
-        }, Math.min(250, options.limitMs / 4));
-        worker.on('message', (report: WorkerReport) => {
-          if (report.type === 'ready') ready = true;
-          else if (report.type === 'finding') result.findings.push(report.finding);
-          else {
-            clearInterval(watch);
-            resolve({ how: 'done' });
-          }
-        });
-        worker.on('error', (error) => {
+        },
+        Math.min(250, options.limitMs / 4),
+      );
+      worker.on('message', (report: WorkerReport) => {
+        if (report.type === 'ready') ready = true;
+        else if (report.type === 'finding') result.findings.push(report.finding);
+        else {
           clearInterval(watch);
-          resolve({ how: 'died', error: `${error.name}: ${error.message}` });
-        });
-        worker.on('exit', () => {
-          clearInterval(watch);
-          resolve({ how: 'died', error: 'worker exited before its range was done' });
-        });
-      },
-    );
+          resolve({ how: 'done' });
+        }
+      });
+      worker.on('error', (error) => {
+        clearInterval(watch);
+        resolve({ how: 'died', error: `${error.name}: ${error.message}` });
+      });
+      worker.on('exit', () => {
+        clearInterval(watch);
+        resolve({ how: 'died', error: 'worker exited before its range was done' });
+      });
+    });
     await worker.terminate();
     live.delete(counters);
     for (let s = 0; s < slotCount; s++) totals[s] = totals[s]! + Atomics.load(counters, s);
     const current = start + Atomics.load(counters, Slot.done);
     if (stopped.how === 'done') return;
-    if (!ready) throw new Error(`the fuzz worker did not start: ${stopped.how === 'died' ? stopped.error : 'timed out'}`);
+    if (!ready)
+      throw new Error(
+        `the fuzz worker did not start: ${stopped.how === 'died' ? stopped.error : 'timed out'}`,
+      );
     if (stopped.how === 'hang') result.hangs.push(current);
     else {
       result.deaths.push({ index: current, error: stopped.error });
@@ -118,7 +132,12 @@ function countsOf(totals: Int32Array, live: ReadonlySet<Int32Array>): CampaignRe
 export async function runCampaign(options: CampaignOptions): Promise<CampaignResult> {
   const totals = new Int32Array(slotCount);
   const live = new Set<Int32Array>();
-  const result: CampaignResult = { counts: countsOf(totals, live), findings: [], hangs: [], deaths: [] };
+  const result: CampaignResult = {
+    counts: countsOf(totals, live),
+    findings: [],
+    hangs: [],
+    deaths: [],
+  };
   const workers = Math.max(1, Math.min(options.workers, options.mutations));
   const share = Math.ceil(options.mutations / workers);
   const progress =

@@ -33,13 +33,20 @@ export type Outcome =
 /** Small batches, so that the batch hand-over is exercised on small files too. */
 const batchSize = 64;
 
-/** Runs the ingest decode path over `bytes`, named `file` in errors. */
-export async function decodeOutcome(file: string, bytes: Uint8Array): Promise<Outcome> {
+function chunksOf(bytes: Uint8Array, size: number): Uint8Array[] {
+  if (size <= 0) return [bytes];
+  const chunks: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
+  return chunks;
+}
+
+/** Runs the ingest decode path over `bytes`, named `file` in errors, fed in chunks of `chunk` bytes (0: one). */
+export async function decodeOutcome(file: string, bytes: Uint8Array, chunk = 0): Promise<Outcome> {
   try {
     const head = bytes.subarray(0, 4096);
     const kind = formatOf(head) === 'ber' ? berKindOf(head) : undefined;
     if (kind === undefined) return { type: 'other' };
-    const source = batchesOf[kind](file, batchSize, decodeStream([bytes], { file }));
+    const source = batchesOf[kind](file, batchSize, decodeStream(chunksOf(bytes, chunk), { file }));
     let rows = 0;
     let step = await source.next();
     while (step.done !== true) {

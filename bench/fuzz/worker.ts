@@ -11,9 +11,7 @@ export interface WorkerInput {
 }
 
 export type WorkerReport =
-  | { type: 'ready' }
-  | { type: 'finding'; finding: Finding }
-  | { type: 'done' };
+  { type: 'ready' } | { type: 'finding'; finding: Finding } | { type: 'done' };
 
 const port = parentPort;
 if (port === null) throw new Error('bench/fuzz/worker runs in a worker thread');

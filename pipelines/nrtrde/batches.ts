@@ -3,7 +3,8 @@ import path from 'node:path';
 import { decodeFile, type DecodeItem } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
+import type { ColumnBatchSource } from '../ingest/row-batches.ts';
+import { CheckedBatchBuilder } from '../tap/checked-batches.ts';
 import { createNrtrdeNormaliser, type NrtrdeFileRow } from './normalise.ts';
 import { nrtrdeEventsTable, nrtrdeFilesTable } from './raw-schema.ts';
 
@@ -13,12 +14,13 @@ export async function* nrtrdeBatches(
   size: number,
   items: AsyncIterable<DecodeItem> = decodeFile(file),
 ): ColumnBatchSource {
-  const out = new BatchBuilder(size);
+  const out = new CheckedBatchBuilder(size, file);
   const range = new TimeRange();
   let normaliser: ReturnType<typeof createNrtrdeNormaliser> | undefined;
   let fileRow: NrtrdeFileRow | undefined;
   let unknownTags = 0;
   for await (const item of items) {
+    out.from(item);
     if (item.type === 'header') {
       normaliser = createNrtrdeNormaliser(path.basename(file), item);
       fileRow = normaliser.file;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { decodeFile, type DecodeItem } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
+import type { ColumnBatchSource } from '../ingest/row-batches.ts';
+import { CheckedBatchBuilder } from '../tap/checked-batches.ts';
 import { createRapNormaliser } from './normalise.ts';
 import { rapAuditTable, rapErrorsTable, rapFilesTable, rapReturnsTable } from './raw-schema.ts';
 
@@ -13,10 +14,11 @@ export async function* rapBatches(
   size: number,
   items: AsyncIterable<DecodeItem> = decodeFile(file),
 ): ColumnBatchSource {
-  const out = new BatchBuilder(size);
+  const out = new CheckedBatchBuilder(size, file);
   let normaliser: ReturnType<typeof createRapNormaliser> | undefined;
   let unknownTags = 0;
   for await (const item of items) {
+    out.from(item);
     if (item.type === 'header') {
       normaliser = createRapNormaliser(path.basename(file), item);
       out.add(rapFilesTable, normaliser.file);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { decodeFile, type DecodeItem } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
+import type { ColumnBatchSource } from '../ingest/row-batches.ts';
+import { CheckedBatchBuilder } from './checked-batches.ts';
 import { createTapNormaliser } from './normalise.ts';
 import {
   tapAuditTable,
@@ -23,13 +24,14 @@ export async function* tapBatches(
   items: AsyncIterable<DecodeItem> = decodeFile(file),
 ): ColumnBatchSource {
   const name = path.basename(file);
-  const out = new BatchBuilder(size);
+  const out = new CheckedBatchBuilder(size, file);
   const range = new TimeRange();
   let normaliser: ReturnType<typeof createTapNormaliser> | undefined;
   let validator: ReturnType<typeof createValidator> | undefined;
   let unknownTags = 0;
   let finished = false;
   for await (const item of items) {
+    out.from(item);
     if (item.type === 'header') {
       normaliser = createTapNormaliser(name, item);
       validator = createValidator(name, item);
