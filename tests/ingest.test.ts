@@ -1,6 +1,6 @@
 /**
  * Ingest guarantees over every source kind: content detection, idempotency, replacement,
- * atomicity (injected failure, kill -9), quarantine with file, offset and reason.
+ * atomicity (injected failure; kill -9 in kill9.test.ts), quarantine with file, offset and reason.
  */
 import { execa } from 'execa';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -523,49 +523,6 @@ describe('atomicity and quarantine', () => {
     const outcomes = await ingest([inbox], { kind: 'tap' });
     expect(outcomes.find((o) => o.file.endsWith('00001'))?.reason).toMatch(/a RAP file, not tap/);
   });
-
-  it('kill -9 during ingest leaves a warehouse that opens with exact counts', async () => {
-    const perFile = 10_004;
-    for (let i = 1; i <= 3; i++) writeTap(inbox, `CDDEUNWGBRHM0000${i}`, perFile - 4);
-    const run = (target: string) =>
-      execa(
-        'node',
-        [path.join(projectRoot, 'bin', 'roam.js'), 'ingest', inbox, '--warehouse', target],
-        {
-          reject: false,
-          stdin: 'ignore',
-        },
-      );
-    // How long a whole run takes here, to kill the next ones part-way through.
-    const started = performance.now();
-    await run(path.join(dir, 'timing.duckdb'));
-    const whole = performance.now() - started;
-    const loadedAfterKill: number[] = [];
-    for (const share of [0.45, 0.8]) {
-      const child = run(warehouse);
-      await new Promise((resolve) => setTimeout(resolve, whole * share));
-      child.kill('SIGKILL');
-      await child;
-      // The warehouse opens; every row belongs to a loaded file and every loaded file is whole.
-      const [registry] = await query(
-        `SELECT count(*)::INT AS files, coalesce(sum(json_extract(rows_by_table, '$.tap_events')::INT), 0)::INT AS events
-         FROM raw.ingested_files WHERE status = 'loaded'`,
-      ).catch(() => [{ files: 0, events: 0 }]);
-      const events =
-        registry?.files === 0
-          ? 0
-          : (await query('SELECT count(*)::INT AS n FROM raw.tap_events'))[0]?.n;
-      expect(events).toBe(registry?.events);
-      expect(events).toBe(Number(registry?.files) * perFile);
-      loadedAfterKill.push(Number(registry?.files));
-    }
-    expect(Math.min(...loadedAfterKill), 'no kill landed before the end').toBeLessThan(3);
-    const finish = await run(warehouse);
-    expect(finish.exitCode).toBe(0);
-    expect(await query('SELECT count(*)::INT AS n FROM raw.tap_events')).toEqual([
-      { n: 3 * perFile },
-    ]);
-  }, 180_000);
 });
 
 describe('roam ingest on the command line', () => {

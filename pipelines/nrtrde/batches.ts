@@ -1,19 +1,26 @@
 /** An NRTRDE file as row batches: decoded and normalised event by event. Pure of DuckDB. */
 import path from 'node:path';
-import { decodeFile } from '../asn1/index.ts';
+import { decodeFile, type DecodeItem } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
+import type { ColumnBatchSource } from '../ingest/row-batches.ts';
+import { CheckedBatchBuilder } from '../tap/checked-batches.ts';
 import { createNrtrdeNormaliser, type NrtrdeFileRow } from './normalise.ts';
 import { nrtrdeEventsTable, nrtrdeFilesTable } from './raw-schema.ts';
 
-export async function* nrtrdeBatches(file: string, size: number): ColumnBatchSource {
-  const out = new BatchBuilder(size);
+/** `items` defaults to the file decoded from disk; the fuzz campaign passes bytes decoded in memory. */
+export async function* nrtrdeBatches(
+  file: string,
+  size: number,
+  items: AsyncIterable<DecodeItem> = decodeFile(file),
+): ColumnBatchSource {
+  const out = new CheckedBatchBuilder(size, file);
   const range = new TimeRange();
   let normaliser: ReturnType<typeof createNrtrdeNormaliser> | undefined;
   let fileRow: NrtrdeFileRow | undefined;
   let unknownTags = 0;
-  for await (const item of decodeFile(file)) {
+  for await (const item of items) {
+    out.from(item);
     if (item.type === 'header') {
       normaliser = createNrtrdeNormaliser(path.basename(file), item);
       fileRow = normaliser.file;

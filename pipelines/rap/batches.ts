@@ -1,17 +1,24 @@
 /** A RAP file as row batches: decoded and normalised return by return. Pure of DuckDB. */
 import path from 'node:path';
-import { decodeFile } from '../asn1/index.ts';
+import { decodeFile, type DecodeItem } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
+import type { ColumnBatchSource } from '../ingest/row-batches.ts';
+import { CheckedBatchBuilder } from '../tap/checked-batches.ts';
 import { createRapNormaliser } from './normalise.ts';
 import { rapAuditTable, rapErrorsTable, rapFilesTable, rapReturnsTable } from './raw-schema.ts';
 
-export async function* rapBatches(file: string, size: number): ColumnBatchSource {
-  const out = new BatchBuilder(size);
+/** `items` defaults to the file decoded from disk; the fuzz campaign passes bytes decoded in memory. */
+export async function* rapBatches(
+  file: string,
+  size: number,
+  items: AsyncIterable<DecodeItem> = decodeFile(file),
+): ColumnBatchSource {
+  const out = new CheckedBatchBuilder(size, file);
   let normaliser: ReturnType<typeof createRapNormaliser> | undefined;
   let unknownTags = 0;
-  for await (const item of decodeFile(file)) {
+  for await (const item of items) {
+    out.from(item);
     if (item.type === 'header') {
       normaliser = createRapNormaliser(path.basename(file), item);
       out.add(rapFilesTable, normaliser.file);

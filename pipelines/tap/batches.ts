@@ -1,9 +1,10 @@
 /** A TAP file as row batches: decoded, normalised and validated record by record. Pure of DuckDB. */
 import path from 'node:path';
-import { decodeFile } from '../asn1/index.ts';
+import { decodeFile, type DecodeItem } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
 import { TimeRange } from '../ingest/load-result.ts';
-import { BatchBuilder, type ColumnBatchSource } from '../ingest/row-batches.ts';
+import type { ColumnBatchSource } from '../ingest/row-batches.ts';
+import { CheckedBatchBuilder } from './checked-batches.ts';
 import { createTapNormaliser } from './normalise.ts';
 import {
   tapAuditTable,
@@ -16,15 +17,21 @@ import {
 } from './raw-schema.ts';
 import { createValidator } from './validate.ts';
 
-export async function* tapBatches(file: string, size: number): ColumnBatchSource {
+/** `items` defaults to the file decoded from disk; the fuzz campaign passes bytes decoded in memory. */
+export async function* tapBatches(
+  file: string,
+  size: number,
+  items: AsyncIterable<DecodeItem> = decodeFile(file),
+): ColumnBatchSource {
   const name = path.basename(file);
-  const out = new BatchBuilder(size);
+  const out = new CheckedBatchBuilder(size, file);
   const range = new TimeRange();
   let normaliser: ReturnType<typeof createTapNormaliser> | undefined;
   let validator: ReturnType<typeof createValidator> | undefined;
   let unknownTags = 0;
   let finished = false;
-  for await (const item of decodeFile(file)) {
+  for await (const item of items) {
+    out.from(item);
     if (item.type === 'header') {
       normaliser = createTapNormaliser(name, item);
       validator = createValidator(name, item);
