@@ -450,7 +450,7 @@ describe('atomicity and quarantine', () => {
     const outcomes = await ingest([inbox], { workers: 0 });
     expect(outcomes.map((o) => o.status)).toEqual(['quarantined', 'loaded']);
     expect(outcomes[0]?.reason).toMatch(
-      /CDDEUNWGBRHM00001: raw\.tap_events\.location_area: number out of int32 range: 1099511627776 in record 4/,
+      /CDDEUNWGBRHM00001: raw\.tap_events\.location_area: number out of int32 range: 1099511627776 at byte \d+, record 4/,
     );
   });
 

@@ -5,7 +5,6 @@
  */
 import type { ColumnBatch } from '../lib/column-batch.ts';
 import { TableBuilder } from '../lib/table-builder.ts';
-import { ColumnValueError } from '../lib/value-builders.ts';
 import type { RowTable } from '../lib/row-table.ts';
 import type { LoadResult } from './load-result.ts';
 
@@ -22,8 +21,6 @@ export type ColumnBatchSource = AsyncGenerator<ColumnBatch, BatchSummary>;
 export class BatchBuilder {
   private readonly builders = new Map<RowTable<unknown>, TableBuilder>();
   private records = 0;
-  /** Records of the file done so far, in every batch. */
-  private recordsDone = 0;
 
   constructor(private readonly size: number) {}
 
@@ -33,19 +30,12 @@ export class BatchBuilder {
       builder = new TableBuilder(table);
       this.builders.set(table, builder);
     }
-    try {
-      builder.add(row);
-    } catch (error) {
-      // A value its column cannot hold: which record of the file it was in.
-      if (error instanceof ColumnValueError) error.recordIndex ??= this.recordsDone;
-      throw error;
-    }
+    builder.add(row);
   }
 
   /** Counts a record; returns the batch when it is full. */
   recordDone(): ColumnBatch | undefined {
     this.records += 1;
-    this.recordsDone += 1;
     return this.records >= this.size ? this.take() : undefined;
   }
 

@@ -15,12 +15,9 @@ const isNull = (v: unknown) => v === null || v === undefined;
 
 /**
  * A value its column cannot hold (bad data, not a bug). The decoder that made the row turns it
- * into the file's LoadError (see ingest/codec-sources.ts), with the record it was in.
+ * into the file's DecodeError, with the record and byte offset it came from (tap/checked-batches.ts).
  */
 export class ColumnValueError extends Error {
-  /** The file's record the row came from, once known (0-based). */
-  recordIndex: number | undefined;
-
   constructor(
     readonly column: string,
     readonly problem: string,

@@ -64,7 +64,7 @@ describe('an INTEGER wider than its column', () => {
     expect(error.recordIndex).toBe(1);
     expect(error.message).toMatch(
       new RegExp(
-        `^${file}: 1180591620717411303424 does not fit raw\\.tap_events\\.data_volume_incoming \\(BIGINT\\) at byte ${second}, record 1`,
+        `^${file}: raw\\.tap_events\\.data_volume_incoming: bigint out of int64 range: 1180591620717411303424 at byte ${second}, record 1`,
       ),
     );
   });
@@ -80,7 +80,9 @@ describe('an INTEGER wider than its column', () => {
     const bytes = tapFile([moc(1), moc(2), wide]);
     const error = await failure(tapBatches, file, bytes);
     expect(error.byteOffset).toBe((await recordOffsets(bytes))[2]);
-    expect(error.message).toMatch(/raw\.tap_events\.location_area \(INTEGER\)/);
+    expect(error.message).toMatch(
+      /raw\.tap_events\.location_area: number out of int32 range: 1099511627776 at byte/,
+    );
   });
 
   it('fails an NRTRDE file whose header holds a 5-byte release number', async () => {
@@ -97,7 +99,7 @@ describe('an INTEGER wider than its column', () => {
     });
     const error = await failure(nrtrdeBatches, 'NRDEUNWGBRHM0000001', bytes);
     expect(error.message).toBe(
-      'NRDEUNWGBRHM0000001: 1099511627776 does not fit raw.nrtrde_files.release_version_number (INTEGER) at byte 0 (header or trailer)',
+      'NRDEUNWGBRHM0000001: raw.nrtrde_files.release_version_number: number out of int32 range: 1099511627776 at byte 0 (header or trailer)',
     );
   });
 });

@@ -1,40 +1,14 @@
 /**
- * The batch builder of the TAP, RAP and NRTRDE producers: a decoded INTEGER its raw column cannot
- * hold (wider than INTEGER's 32 or BIGINT's 64 bits: a corrupt length or value) fails the file with
- * a DecodeError naming the file, the record's byte offset and index, and the column, instead of the
- * column builder's plain range error.
+ * The batch builder of the TAP, RAP and NRTRDE producers: a decoded value its raw column cannot
+ * hold (an INTEGER wider than 32 or a BIGINT wider than 64 bits: a corrupt length or value, which
+ * the column builders refuse with a ColumnValueError) fails the file with a DecodeError naming the
+ * file, the record's byte offset and index, and the column.
  */
 import type { DecodeItem } from '../asn1/types.ts';
 import { BatchBuilder } from '../ingest/row-batches.ts';
 import { DecodeError } from '../lib/errors.ts';
-import type { RowColumn, RowTable } from '../lib/row-table.ts';
-
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
-
-function fits(type: RowColumn['type'], v: unknown): boolean {
-  if (v === null || v === undefined) return true;
-  if (type === 'INTEGER') {
-    const n = Number(v);
-    return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX;
-  }
-  if (type === 'BIGINT') return typeof v !== 'bigint' || BigInt.asIntN(64, v) === v;
-  return true;
-}
-
-/** The first column of `table` whose value in `row` its type cannot hold. */
-export function unfitColumn(
-  table: RowTable<unknown>,
-  row: unknown,
-): { column: RowColumn; value: unknown } | undefined {
-  const fields = row as Record<string, unknown>;
-  for (const column of table.columns) {
-    if (column.field === undefined) continue;
-    const value = fields[column.field];
-    if (!fits(column.type, value)) return { column, value };
-  }
-  return undefined;
-}
+import type { RowTable } from '../lib/row-table.ts';
+import { ColumnValueError } from '../lib/value-builders.ts';
 
 export class CheckedBatchBuilder extends BatchBuilder {
   /** Where the rows added next come from: a record's offset and index; the header or trailer otherwise. */
@@ -68,17 +42,10 @@ export class CheckedBatchBuilder extends BatchBuilder {
     try {
       super.add(table, row);
     } catch (error) {
-      const unfit = unfitColumn(table, row);
-      if (unfit === undefined) throw error;
-      const { column, value } = unfit;
-      throw new DecodeError(
-        `${String(value)} does not fit ${table.name}.${column.name} (${column.type})`,
-        this.file,
-        this.offset,
-        this.part,
-        this.recordIndex,
-        { cause: error },
-      );
+      if (!(error instanceof ColumnValueError)) throw error;
+      throw new DecodeError(error.message, this.file, this.offset, this.part, this.recordIndex, {
+        cause: error,
+      });
     }
   }
 }
