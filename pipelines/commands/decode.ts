@@ -7,6 +7,7 @@
 import { stringOption, type Command } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 import { jsonReplacer } from '../lib/output.ts';
+import { notRegularFile, refusalLine } from '../lib/regular-file.ts';
 import { inspectFile, type FileReport } from './decode-inspect.ts';
 import { renderReport } from './decode-text.ts';
 
@@ -57,6 +58,12 @@ record, finding, trailer, end, error) as the file is read.`,
     const line = (value: unknown): void => output.result(JSON.stringify(value, decodeJsonReplacer));
     let failed = 0;
     for (const file of positionals) {
+      const why = await notRegularFile(file);
+      if (why !== undefined && why !== 'no such file') {
+        failed += 1;
+        output.error(refusalLine(file, why));
+        continue;
+      }
       const report: FileReport = await inspectFile(file, {
         ...(events === undefined ? {} : { events }),
         keepUnknownHex: values['unknown-hex'] === true,

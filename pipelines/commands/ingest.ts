@@ -4,7 +4,8 @@ import { UsageError } from '../lib/errors.ts';
 import { createProgress } from '../lib/progress.ts';
 import { defaultWorkerCount } from '../ingest/decode-pool.ts';
 import { inputKinds, type InputKind } from '../ingest/detect.ts';
-import { listInputFiles, totalBytes } from '../ingest/files.ts';
+import { scanInputs, totalBytes } from '../ingest/files.ts';
+import { refusalLine } from '../lib/regular-file.ts';
 import { emptyInputs } from '../ingest/logical-key.ts';
 import { ingestFiles } from '../ingest/run.ts';
 import { runCounts } from '../ingest/runs-store.ts';
@@ -46,7 +47,9 @@ CSV, Parquet and JSON lines files by their path from the folder given, that fold
 included (roam ingest siteA siteB keeps siteA/x.csv and siteB/x.csv apart; a file given
 directly counts as in its folder); reference data by kind (the latest file of a kind
 replaces the earlier ones). A file that cannot be loaded is copied to the quarantine folder
-with a .reason file beside it, and the others still load; the exit code is then 1. A folder
+with a .reason file beside it, and the others still load; the exit code is then 1. Links to
+regular files are followed; devices, FIFOs, sockets and links to anything else are not read,
+one line each, and the exit code is then 1 too. A folder
 with no files is noted, not an error (an inbox may be empty tonight). A bug stops the run
 with exit code 2: the files it was landing are rolled back, the ones before stay loaded.
 
@@ -68,8 +71,13 @@ Options:
     }
     const workers = parseWorkers(stringOption(values, 'workers'));
     const kind = parseKind(stringOption(values, 'kind'));
-    const files = await listInputFiles(positionals);
-    const empty = emptyInputs(positionals, files);
+    const { files, refused } = await scanInputs(positionals);
+    for (const r of refused) output.error(refusalLine(r.path, r.why));
+    const refusedPaths = new Set(refused.map((r) => r.path));
+    const empty = emptyInputs(
+      positionals.filter((input) => !refusedPaths.has(path.resolve(input))),
+      files,
+    );
     for (const input of empty) output.info(`ingest: no input files found in ${input}`);
     const outcomes = await ingestFiles(warehouse, files, {
       force: values.force === true,
@@ -81,11 +89,12 @@ Options:
       inputs: positionals,
     });
     const counts = runCounts(outcomes);
-    if (output.format === 'json') output.json({ warehouse, ...counts, empty, files: outcomes });
+    if (output.format === 'json')
+      output.json({ warehouse, ...counts, empty, refused, files: outcomes });
     else {
       for (const line of summaryLines(outcomes, process.cwd())) output.result(line);
       output.info(totalsLine(outcomes));
     }
-    return counts.quarantined > 0 ? 1 : 0;
+    return counts.quarantined > 0 || refused.length > 0 ? 1 : 0;
   },
 };
