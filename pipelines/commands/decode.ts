@@ -26,14 +26,14 @@ function parseEvents(text: string | undefined): number | undefined {
 
 export const decodeCommand: Command = {
   name: 'decode',
-  summary: 'show what a TAP, RAP or NRTRDE file holds, with TD.57-style validation findings',
+  summary: 'show what a TAP, RAP or NRTRDE file holds, with its validation findings',
   help: `Usage: roam decode FILE… [--format text|json|jsonl] [--events N] [--unknown-hex]
 
 Decodes each file (the kind is detected from its content) and shows its header, its call
 events (the first N, default all) with their normalised rows, its audit trailer, the
-validation findings (TAP: fatal / severe / warning, TD.57 style) and the tags the schema does
-not know. A file that cannot be decoded gets one line (file, byte offset, tag path); the
-other files are still read and the exit code is then 1.
+validation findings (fatal / severe / warning: TAP TD.57 style, RAP and NRTRDE by their
+rules) and the tags the schema does not know. A file that cannot be decoded gets one line
+(file, byte offset, tag path); the other files are still read and the exit code is then 1.
 
 Options:
   --events N       show the first N events only (validation still reads them all)
@@ -41,7 +41,9 @@ Options:
   --jsonl          the same as --format jsonl
 
 Formats: text (default); json, one document per file; jsonl, one JSON line per item (header,
-record, finding, trailer, end, error) as the file is read.`,
+record, finding, trailer, end, error) as the file is read, a record's findings right after it:
+jsonl keeps nothing, so its memory does not grow with the file (text and json keep the events
+shown and the findings for the document).`,
   options: {
     events: { type: 'string' },
     'unknown-hex': { type: 'boolean' },
