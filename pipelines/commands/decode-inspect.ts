@@ -1,7 +1,7 @@
 /**
  * Reads one file for `roam decode`: decodes it as a stream, normalises and validates each item,
  * keeps the first N events and the findings, or, given `onItem` (for --jsonl), hands each item
- * and finding to it as it passes and keeps none of them.
+ * and finding to it as it passes and keeps none of them; `onFinding` takes the findings alone.
  */
 import { decodeFile } from '../asn1/index.ts';
 import type { FileKind, ModuleName, Struct, UnknownTag } from '../asn1/types.ts';
@@ -51,6 +51,8 @@ export interface InspectOptions {
   keepUnknownHex?: boolean;
   /** Takes each item as it passes; the report then keeps no events and no findings. */
   onItem?: (line: ItemLine) => void;
+  /** Takes each finding as it is found; the report then keeps no findings. */
+  onFinding?: (finding: Finding) => void;
 }
 
 function fileError(error: unknown, file: string): FileError | undefined {
@@ -77,6 +79,7 @@ export async function inspectFile(file: string, options: InspectOptions = {}): P
   const limit = options.events ?? Number.POSITIVE_INFINITY;
   const emit = options.onItem ?? (() => undefined);
   const keep = options.onItem === undefined;
+  const keepFindings = keep && options.onFinding === undefined;
   const report: FileReport = {
     file,
     kind: null,
@@ -95,8 +98,11 @@ export async function inspectFile(file: string, options: InspectOptions = {}): P
     error: null,
   };
   const addFindings = (findings: readonly Finding[]): void => {
-    if (keep) report.findings.push(...findings);
-    for (const f of findings) emit({ ...f, type: 'finding' });
+    if (keepFindings) report.findings.push(...findings);
+    for (const f of findings) {
+      options.onFinding?.(f);
+      emit({ ...f, type: 'finding' });
+    }
   };
   let handler: KindHandler | undefined;
   let trailerSeen = false;

@@ -8,7 +8,9 @@ import { stringOption, type Command } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 import { jsonReplacer } from '../lib/output.ts';
 import { inspectFile, type FileReport } from './decode-inspect.ts';
-import { renderReport } from './decode-text.ts';
+import type { Finding } from '../tap/rules.ts';
+import { LineSpool } from './decode-spool.ts';
+import { findingLine, findingsTitle, renderHead, renderTail } from './decode-text.ts';
 
 /** JSON for decoded values: bigint as in lib/output.ts, byte strings as hex. */
 export function decodeJsonReplacer(key: string, value: unknown): unknown {
@@ -58,23 +60,33 @@ shown and the findings for the document).`,
     const events = parseEvents(stringOption(values, 'events'));
     const line = (value: unknown): void => output.result(JSON.stringify(value, decodeJsonReplacer));
     let failed = 0;
-    for (const file of positionals) {
-      const report: FileReport = await inspectFile(file, {
-        ...(events === undefined ? {} : { events }),
-        keepUnknownHex: values['unknown-hex'] === true,
-        ...(mode === 'jsonl' ? { onItem: line } : {}),
-      });
-      if (mode === 'json') {
-        const { events: shown, ...rest } = report;
-        const doc = { ...rest, events: shown.map(({ line: _line, ...event }) => event) };
-        output.result(JSON.stringify(doc, decodeJsonReplacer, 2));
-      } else if (mode === 'text') {
-        for (const text of renderReport(report)) output.result(text);
+    // Text: the findings wait in a spool (memory, then a temporary file) until the audit is out.
+    const spool = mode === 'text' ? new LineSpool() : undefined;
+    try {
+      for (const file of positionals) {
+        const report: FileReport = await inspectFile(file, {
+          ...(events === undefined ? {} : { events }),
+          keepUnknownHex: values['unknown-hex'] === true,
+          ...(mode === 'jsonl' ? { onItem: line } : {}),
+          ...(spool === undefined ? {} : { onFinding: (f: Finding) => spool.add(findingLine(f)) }),
+        });
+        if (mode === 'json') {
+          const { events: shown, ...rest } = report;
+          const doc = { ...rest, events: shown.map(({ line: _line, ...event }) => event) };
+          output.result(JSON.stringify(doc, decodeJsonReplacer, 2));
+        } else if (spool !== undefined) {
+          for (const text of renderHead(report)) output.result(text);
+          output.result(findingsTitle(spool.count));
+          for await (const text of spool.drain()) output.result(text);
+          for (const text of renderTail(report)) output.result(text);
+        }
+        if (report.error !== null) {
+          failed += 1;
+          output.error(report.error.message);
+        }
       }
-      if (report.error !== null) {
-        failed += 1;
-        output.error(report.error.message);
-      }
+    } finally {
+      spool?.close();
     }
     return failed > 0 ? 1 : 0;
   },
