@@ -43,9 +43,9 @@ Options:
   --jsonl          the same as --format jsonl
 
 Formats: text (default); json, one document per file; jsonl, one JSON line per item (header,
-record, finding, trailer, end, error) as the file is read, a record's findings right after it:
-jsonl keeps nothing, so its memory does not grow with the file (text and json keep the events
-shown and the findings for the document).`,
+record, finding, trailer, end, error) as the file is read, a record's findings right after it.
+Memory does not grow with the file in jsonl (nothing kept) nor in text (the events shown kept;
+many findings wait in a temporary file); json keeps the events shown and the findings.`,
   options: {
     events: { type: 'string' },
     'unknown-hex': { type: 'boolean' },
