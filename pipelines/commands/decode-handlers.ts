@@ -1,10 +1,12 @@
 /**
- * Per file kind, what `roam decode` does with each decoded item: normalise it, validate it (TAP),
- * and say it in one line.
+ * Per file kind, what `roam decode` does with each decoded item: normalise it, validate it, and
+ * say it in one line. Findings are handed out as they are found, none kept.
  */
 import type { FileKind } from '../asn1/types.ts';
 import { createNrtrdeNormaliser } from '../nrtrde/normalise.ts';
-import { createRapNormaliser } from '../rap/normalise.ts';
+import { createNrtrdeValidator } from '../nrtrde/validate.ts';
+import { createRapNormaliser, rapAuditOf } from '../rap/normalise.ts';
+import { createRapValidator } from '../rap/validate.ts';
 import type { HeaderItem, RecordItem, TrailerItem } from '../tap/context.ts';
 import { formatAmount } from '../tap/money.ts';
 import { createTapNormaliser } from '../tap/normalise.ts';
@@ -15,7 +17,7 @@ export interface KindHandler {
   summary: unknown;
   headerFindings: Finding[];
   record(item: RecordItem): { rows: unknown; findings: Finding[]; line: string };
-  /** Audit row (when there is a trailer) and the findings not reported yet. */
+  /** Audit row (when there is a trailer) and the trailer's findings. */
   finish(trailer: TrailerItem | undefined): { audit: unknown; findings: Finding[] };
 }
 
@@ -25,7 +27,6 @@ const orDash = (v: string | number | bigint | null | undefined): string =>
 function tapHandler(file: string, header: HeaderItem): KindHandler {
   const normaliser = createTapNormaliser(file, header);
   const validator = createValidator(file, header);
-  let reported = validator.headerFindings.length;
   const money = (v: bigint): string =>
     `${formatAmount(v, normaliser.context.tapDecimalPlaces)} ${normaliser.context.tapCurrency}`;
   return {
@@ -34,7 +35,6 @@ function tapHandler(file: string, header: HeaderItem): KindHandler {
     record(item) {
       const rows = normaliser.record(item);
       const findings = validator.record(item);
-      reported += findings.length;
       const e = rows.event;
       const what =
         e.eventType === 'gprs'
@@ -47,19 +47,17 @@ function tapHandler(file: string, header: HeaderItem): KindHandler {
     },
     finish(trailer) {
       const audit = trailer === undefined ? null : normaliser.audit(trailer);
-      const all = validator.finish(trailer);
-      const findings = all.slice(reported);
-      reported = all.length;
-      return { audit, findings };
+      return { audit, findings: validator.finish(trailer) };
     },
   };
 }
 
 function rapHandler(file: string, header: HeaderItem): KindHandler {
   const normaliser = createRapNormaliser(file, header);
+  const validator = createRapValidator(file, header);
   return {
     summary: normaliser.file,
-    headerFindings: [],
+    headerFindings: [...validator.headerFindings],
     record(item) {
       const rows = normaliser.record(item);
       const r = rows.row;
@@ -72,28 +70,32 @@ function rapHandler(file: string, header: HeaderItem): KindHandler {
           ? ''
           : ` charge ${formatAmount(r.returnedCharge, r.scale)} ${r.currency}`;
       const line = `#${item.index} ${r.kind} ${seq} errors ${r.errorCodes.join(',') || '-'}${charge}`;
-      return { rows, findings: [], line };
+      return { rows, findings: validator.record(item), line };
     },
     finish: (trailer) => ({
-      audit: trailer?.groups.rapAuditControlInfo === undefined ? null : normaliser.audit(trailer),
-      findings: [],
+      audit:
+        trailer === undefined || rapAuditOf(header, trailer) === undefined
+          ? null
+          : normaliser.audit(trailer),
+      findings: validator.finish(trailer),
     }),
   };
 }
 
 function nrtrdeHandler(file: string, header: HeaderItem): KindHandler {
   const normaliser = createNrtrdeNormaliser(file, header);
+  const validator = createNrtrdeValidator(file, header);
   return {
     summary: normaliser.file,
-    headerFindings: [],
+    headerFindings: [...validator.headerFindings],
     record(item) {
       const e = normaliser.record(item);
       const line = `#${item.index} ${e.eventType} ${orDash(e.startLocal)} ${orDash(e.startUtcOffset)} ${orDash(e.durationSeconds)} s imsi ${orDash(e.imsi)} charge ${orDash(e.chargeAmount)}`;
-      return { rows: e, findings: [], line };
+      return { rows: e, findings: validator.record(item), line };
     },
     finish: (trailer) => ({
       audit: trailer === undefined ? null : normaliser.finish(trailer),
-      findings: [],
+      findings: validator.finish(trailer),
     }),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Reads one file for `roam decode`: decodes it as a stream, normalises and validates each item,
- * keeps the first N events, and hands each item to `onItem` as it passes (for --jsonl).
+ * keeps the first N events and the findings, or, given `onItem` (for --jsonl), hands each item
+ * and finding to it as it passes and keeps none of them; `onFinding` takes the findings alone.
  */
 import { decodeFile } from '../asn1/index.ts';
 import type { FileKind, ModuleName, Struct, UnknownTag } from '../asn1/types.ts';
@@ -48,7 +49,10 @@ export interface InspectOptions {
   /** Events to keep (and to emit as lines); undefined = all. */
   events?: number;
   keepUnknownHex?: boolean;
+  /** Takes each item as it passes; the report then keeps no events and no findings. */
   onItem?: (line: ItemLine) => void;
+  /** Takes each finding as it is found; the report then keeps no findings. */
+  onFinding?: (finding: Finding) => void;
 }
 
 function fileError(error: unknown, file: string): FileError | undefined {
@@ -74,6 +78,8 @@ function fileError(error: unknown, file: string): FileError | undefined {
 export async function inspectFile(file: string, options: InspectOptions = {}): Promise<FileReport> {
   const limit = options.events ?? Number.POSITIVE_INFINITY;
   const emit = options.onItem ?? (() => undefined);
+  const keep = options.onItem === undefined;
+  const keepFindings = keep && options.onFinding === undefined;
   const report: FileReport = {
     file,
     kind: null,
@@ -91,9 +97,12 @@ export async function inspectFile(file: string, options: InspectOptions = {}): P
     paddingBytes: null,
     error: null,
   };
-  const addFindings = (findings: Finding[]): void => {
-    report.findings.push(...findings);
-    for (const f of findings) emit({ ...f, type: 'finding' });
+  const addFindings = (findings: readonly Finding[]): void => {
+    if (keepFindings) report.findings.push(...findings);
+    for (const f of findings) {
+      options.onFinding?.(f);
+      emit({ ...f, type: 'finding' });
+    }
   };
   let handler: KindHandler | undefined;
   let trailerSeen = false;
@@ -122,13 +131,14 @@ export async function inspectFile(file: string, options: InspectOptions = {}): P
         const { rows, findings, line } = handler.record(item);
         report.eventCount += 1;
         if (item.index < limit) {
-          report.events.push({
-            index: item.index,
-            offset: item.offset,
-            value: item.value,
-            rows,
-            line,
-          });
+          if (keep)
+            report.events.push({
+              index: item.index,
+              offset: item.offset,
+              value: item.value,
+              rows,
+              line,
+            });
           emit({
             file,
             type: 'record',

@@ -1,6 +1,10 @@
-/** `roam decode` text output: a readable indented summary of a FileReport. */
+/**
+ * `roam decode` text output: a readable indented summary of a FileReport, in three parts (head,
+ * findings, tail) so that the findings can be written from where they waited (decode-spool.ts).
+ */
 import type { Value } from '../asn1/types.ts';
 import { asList, asStruct } from '../tap/value.ts';
+import type { Finding } from '../tap/rules.ts';
 import type { FileReport } from './decode-inspect.ts';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -42,7 +46,14 @@ function renderRow(row: unknown, indent: string): string[] {
     .map(([k, v]) => `${indent}${k}: ${String(v)}`);
 }
 
-export function renderReport(report: FileReport): string[] {
+/** A finding as one line of the findings section. */
+export function findingLine(f: Finding): string {
+  const where = f.recordIndex === null ? '' : `#${f.recordIndex} `;
+  return `    ${f.severity} ${f.rule} ${where}${f.itemPath}: ${f.message}`;
+}
+
+/** What comes before the findings section: file line, header, summary, events, audit. */
+export function renderHead(report: FileReport): string[] {
   const lines: string[] = [];
   const size = report.bytes === null ? '' : `  ${report.bytes} bytes`;
   const padding = report.paddingBytes ? ` (${report.paddingBytes} padding)` : '';
@@ -68,11 +79,15 @@ export function renderReport(report: FileReport): string[] {
     lines.push('  audit');
     lines.push(...renderTree(report.trailer, '    '));
   }
-  lines.push(`  findings (${report.findings.length})`);
-  for (const f of report.findings) {
-    const where = f.recordIndex === null ? '' : `#${f.recordIndex} `;
-    lines.push(`    ${f.severity} ${f.rule} ${where}${f.itemPath}: ${f.message}`);
-  }
+  return lines;
+}
+
+/** The findings section's title line. */
+export const findingsTitle = (count: number): string => `  findings (${count})`;
+
+/** What comes after the findings section: unknown tags, the error. */
+export function renderTail(report: FileReport): string[] {
+  const lines: string[] = [];
   if (report.unknownTags.length > 0) {
     lines.push(`  unknown tags (${report.unknownTags.length})`);
     for (const t of report.unknownTags) {

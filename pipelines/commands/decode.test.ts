@@ -153,6 +153,34 @@ describe('roam decode', () => {
     expect(lines.every((l) => l.file === tap)).toBe(true);
   });
 
+  it("writes a record's findings as it passes with --jsonl, the audit's after the trailer", async () => {
+    const s = validBatch();
+    const moc = s.records[0]!.mobileOriginatedCall as Struct;
+    (moc.basicCallInformation as Struct).causeForTerm = 2;
+    const file = path.join(dir, 'CDDEUD1GBRCN00045');
+    await writeFile(
+      file,
+      encodeFile('TAP-3.12', {
+        transferBatch: { ...s.groups, callEventDetails: s.records, auditControlInfo: audit },
+      }),
+    );
+    const { out } = await run([file], { jsonl: true });
+    const lines = out.map((l) => JSON.parse(l) as { type: string; rule?: string; index?: number });
+    expect(lines.map((l) => (l.type === 'finding' ? l.rule : `${l.type}${l.index ?? ''}`))).toEqual(
+      [
+        'header',
+        'record0',
+        'TAP-CAUSE-FOR-TERM',
+        'record1',
+        'record2',
+        'record3',
+        'trailer',
+        'TAP-AUDIT-COUNT',
+        'end',
+      ],
+    );
+  });
+
   it('reports a file it cannot decode in one line, reads the others, and returns 1', async () => {
     const { code, out, err } = await run([broken, tap]);
     expect(code).toBe(1);

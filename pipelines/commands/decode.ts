@@ -9,7 +9,9 @@ import { UsageError } from '../lib/errors.ts';
 import { jsonReplacer } from '../lib/output.ts';
 import { notRegularFile, refusalLine } from '../lib/regular-file.ts';
 import { inspectFile, type FileReport } from './decode-inspect.ts';
-import { renderReport } from './decode-text.ts';
+import type { Finding } from '../tap/rules.ts';
+import { LineSpool } from './decode-spool.ts';
+import { findingLine, findingsTitle, renderHead, renderTail } from './decode-text.ts';
 
 /** JSON for decoded values: bigint as in lib/output.ts, byte strings as hex. */
 export function decodeJsonReplacer(key: string, value: unknown): unknown {
@@ -27,14 +29,14 @@ function parseEvents(text: string | undefined): number | undefined {
 
 export const decodeCommand: Command = {
   name: 'decode',
-  summary: 'show what a TAP, RAP or NRTRDE file holds, with TD.57-style validation findings',
+  summary: 'show what a TAP, RAP or NRTRDE file holds, with its validation findings',
   help: `Usage: roam decode FILE… [--format text|json|jsonl] [--events N] [--unknown-hex]
 
 Decodes each file (the kind is detected from its content) and shows its header, its call
 events (the first N, default all) with their normalised rows, its audit trailer, the
-validation findings (TAP: fatal / severe / warning, TD.57 style) and the tags the schema does
-not know. A file that cannot be decoded gets one line (file, byte offset, tag path); the
-other files are still read and the exit code is then 1.
+validation findings (fatal / severe / warning: TAP TD.57 style, RAP and NRTRDE by their
+rules) and the tags the schema does not know. A file that cannot be decoded gets one line
+(file, byte offset, tag path); the other files are still read and the exit code is then 1.
 
 Options:
   --events N       show the first N events only (validation still reads them all)
@@ -42,7 +44,9 @@ Options:
   --jsonl          the same as --format jsonl
 
 Formats: text (default); json, one document per file; jsonl, one JSON line per item (header,
-record, finding, trailer, end, error) as the file is read.`,
+record, finding, trailer, end, error) as the file is read, a record's findings right after it.
+Memory does not grow with the file in jsonl (nothing kept) nor in text (the events shown kept;
+many findings wait in a temporary file); json keeps the events shown and the findings.`,
   options: {
     events: { type: 'string' },
     'unknown-hex': { type: 'boolean' },
@@ -57,29 +61,39 @@ record, finding, trailer, end, error) as the file is read.`,
     const events = parseEvents(stringOption(values, 'events'));
     const line = (value: unknown): void => output.result(JSON.stringify(value, decodeJsonReplacer));
     let failed = 0;
-    for (const file of positionals) {
-      const why = await notRegularFile(file);
-      if (why !== undefined && why !== 'no such file') {
-        failed += 1;
-        output.error(refusalLine(file, why));
-        continue;
+    // Text: the findings wait in a spool (memory, then a temporary file) until the audit is out.
+    const spool = mode === 'text' ? new LineSpool() : undefined;
+    try {
+      for (const file of positionals) {
+        const why = await notRegularFile(file);
+        if (why !== undefined && why !== 'no such file') {
+          failed += 1;
+          output.error(refusalLine(file, why));
+          continue;
+        }
+        const report: FileReport = await inspectFile(file, {
+          ...(events === undefined ? {} : { events }),
+          keepUnknownHex: values['unknown-hex'] === true,
+          ...(mode === 'jsonl' ? { onItem: line } : {}),
+          ...(spool === undefined ? {} : { onFinding: (f: Finding) => spool.add(findingLine(f)) }),
+        });
+        if (mode === 'json') {
+          const { events: shown, ...rest } = report;
+          const doc = { ...rest, events: shown.map(({ line: _line, ...event }) => event) };
+          output.result(JSON.stringify(doc, decodeJsonReplacer, 2));
+        } else if (spool !== undefined) {
+          for (const text of renderHead(report)) output.result(text);
+          output.result(findingsTitle(spool.count));
+          for await (const text of spool.drain()) output.result(text);
+          for (const text of renderTail(report)) output.result(text);
+        }
+        if (report.error !== null) {
+          failed += 1;
+          output.error(report.error.message);
+        }
       }
-      const report: FileReport = await inspectFile(file, {
-        ...(events === undefined ? {} : { events }),
-        keepUnknownHex: values['unknown-hex'] === true,
-        ...(mode === 'jsonl' ? { onItem: line } : {}),
-      });
-      if (mode === 'json') {
-        const { events: shown, ...rest } = report;
-        const doc = { ...rest, events: shown.map(({ line: _line, ...event }) => event) };
-        output.result(JSON.stringify(doc, decodeJsonReplacer, 2));
-      } else if (mode === 'text') {
-        for (const text of renderReport(report)) output.result(text);
-      }
-      if (report.error !== null) {
-        failed += 1;
-        output.error(report.error.message);
-      }
+    } finally {
+      spool?.close();
     }
     return failed > 0 ? 1 : 0;
   },

@@ -70,7 +70,7 @@ function serviceCode(value: Value | undefined, alternative: string): string | nu
 }
 
 export function normaliseNrtrdeHeader(file: string, header: HeaderItem): NrtrdeFileRow {
-  const g = asStruct(header.groups.nrtrde) ?? header.groups;
+  const g = nrtrdeGroup(header);
   const available = toInstant(asText(g.fileAvailableTimeStamp), asText(g.utcTimeOffset));
   return {
     file,
@@ -130,8 +130,20 @@ export function normaliseNrtrdeRecord(fileRow: NrtrdeFileRow, item: RecordItem):
   };
 }
 
-export function nrtrdeEventsCount(trailer: TrailerItem): number | null {
-  return asInt(trailer.groups.callEventsCount);
+/**
+ * CallEventsCount as sent: in the trailer, or among the header items when the file has no
+ * CallEventList (the decoder then has no records list to split the items at).
+ */
+export function nrtrdeCountOf(
+  header: HeaderItem,
+  trailer: TrailerItem | undefined,
+): Value | undefined {
+  return trailer?.groups.callEventsCount ?? nrtrdeGroup(header).callEventsCount;
+}
+
+/** The Nrtrde items before the events. */
+export function nrtrdeGroup(header: HeaderItem): Struct {
+  return asStruct(header.groups.nrtrde) ?? header.groups;
 }
 
 /** The streaming form: build from the header, then feed records; `finish` adds the trailer's count. */
@@ -142,7 +154,7 @@ export function createNrtrdeNormaliser(file: string, header: HeaderItem) {
     record: (item: RecordItem): NrtrdeEventRow => normaliseNrtrdeRecord(fileRow, item),
     finish: (trailer: TrailerItem): NrtrdeFileRow => ({
       ...fileRow,
-      callEventsCount: nrtrdeEventsCount(trailer),
+      callEventsCount: asInt(nrtrdeCountOf(header, trailer)),
     }),
   };
 }
@@ -158,12 +170,15 @@ export function normaliseNrtrdeFile(
   items: Iterable<DecodeItem>,
 ): NrtrdeFileRows | null {
   let out: NrtrdeFileRows | null = null;
+  let header: HeaderItem | undefined;
   for (const item of items) {
-    if (item.type === 'header') out = { file: normaliseNrtrdeHeader(file, item), events: [] };
-    else if (item.type === 'record' && out !== null)
+    if (item.type === 'header') {
+      header = item;
+      out = { file: normaliseNrtrdeHeader(file, item), events: [] };
+    } else if (item.type === 'record' && out !== null)
       out.events.push(normaliseNrtrdeRecord(out.file, item));
-    else if (item.type === 'trailer' && out !== null)
-      out.file.callEventsCount = nrtrdeEventsCount(item);
+    else if (item.type === 'trailer' && out !== null && header !== undefined)
+      out.file.callEventsCount = asInt(nrtrdeCountOf(header, item));
   }
   return out;
 }

@@ -1,5 +1,6 @@
-/** NRTRDE's raw tables: files and events. */
+/** NRTRDE's raw tables: files, events and validation findings. */
 import { rowTable } from '../lib/row-table.ts';
+import { validationTable } from '../tap/raw-schema.ts';
 import type { NrtrdeEventRow, NrtrdeFileRow } from './normalise.ts';
 
 const key = {
@@ -59,4 +60,9 @@ export const nrtrdeEventsTable = rowTable<NrtrdeEventRow>(
   },
 );
 
-export const nrtrdeTables = [nrtrdeFilesTable, nrtrdeEventsTable] as const;
+export const nrtrdeValidationTable = validationTable(
+  'raw.nrtrde_validation',
+  'Validation findings of NRTRDE files (NRTRDE-* rules: header items, event items, count, times).',
+);
+
+export const nrtrdeTables = [nrtrdeFilesTable, nrtrdeEventsTable, nrtrdeValidationTable] as const;

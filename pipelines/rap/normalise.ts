@@ -111,6 +111,30 @@ function errorDetails(
   return { group: null, details: [] };
 }
 
+/**
+ * RapAuditControlInfo: in the trailer, or among the header groups when the file has no
+ * ReturnDetailList (the decoder then has no records list to split the groups at).
+ */
+export function rapAuditOf(
+  header: HeaderItem,
+  trailer: TrailerItem | undefined,
+): Struct | undefined {
+  return asStruct(trailer?.groups.rapAuditControlInfo ?? header.groups.rapAuditControlInfo);
+}
+
+/** A SevereReturn's call event: its kind and body, and its charge and tax as the audit adds them. */
+export function returnedCall(returned: Struct): {
+  kind: string;
+  body: Struct;
+  charge: bigint;
+  tax: bigint;
+} {
+  const [kind, body] = recordKind(returned);
+  const blocks = chargeBlocks(kind, body);
+  const tax = blocks.flatMap((b) => b.taxes).reduce((sum, t) => sum + (t.taxValue ?? 0n), 0n);
+  return { kind, body, charge: invoiceableTotal(blocks), tax };
+}
+
 export function createRapNormaliser(file: string, header: HeaderItem) {
   const bci = asStruct(header.groups.rapBatchControlInfoRap) ?? header.groups;
   const ack = header.kind === 'rap-acknowledgement';
@@ -188,10 +212,9 @@ export function createRapNormaliser(file: string, header: HeaderItem) {
     let event: ReturnType<typeof eventRow> | null = null;
     let tax: bigint | null = null;
     if (returned !== undefined) {
-      const [recordKindName, recordBody] = recordKind(returned);
-      const blocks = chargeBlocks(recordKindName, recordBody);
-      event = eventRow(tapCtx, item.index, recordKindName, recordBody, invoiceableTotal(blocks));
-      tax = blocks.flatMap((b) => b.taxes).reduce((sum, t) => sum + (t.taxValue ?? 0n), 0n);
+      const call = returnedCall(returned);
+      event = eventRow(tapCtx, item.index, call.kind, call.body, call.charge);
+      tax = call.tax;
     }
     const row: RapReturnRow = {
       ...key,
@@ -215,7 +238,7 @@ export function createRapNormaliser(file: string, header: HeaderItem) {
   }
 
   function audit(trailer: TrailerItem): RapAuditRow {
-    const a = asStruct(trailer.groups.rapAuditControlInfo) ?? {};
+    const a = rapAuditOf(header, trailer) ?? {};
     return {
       file,
       totalSevereReturnValue: asBigInt(a.totalSevereReturnValue),

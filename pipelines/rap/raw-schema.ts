@@ -1,5 +1,6 @@
-/** RAP's raw tables: files (return batches and acknowledgements), returns, errors, audit. */
+/** RAP's raw tables: files (return batches and acknowledgements), returns, errors, audit, findings. */
 import { rowTable } from '../lib/row-table.ts';
+import { validationTable } from '../tap/raw-schema.ts';
 import type { RapAuditRow, RapErrorRow, RapFileRow, RapReturnRow } from './normalise.ts';
 
 const key = {
@@ -79,4 +80,15 @@ export const rapAuditTable = rowTable<RapAuditRow>(
   },
 );
 
-export const rapTables = [rapFilesTable, rapReturnsTable, rapErrorsTable, rapAuditTable] as const;
+export const rapValidationTable = validationTable(
+  'raw.rap_validation',
+  'Validation findings of RAP files (RAP-* rules: mandatory parts, audit count and totals, times).',
+);
+
+export const rapTables = [
+  rapFilesTable,
+  rapReturnsTable,
+  rapErrorsTable,
+  rapAuditTable,
+  rapValidationTable,
+] as const;

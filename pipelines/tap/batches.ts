@@ -1,4 +1,8 @@
-/** A TAP file as row batches: decoded, normalised and validated record by record. Pure of DuckDB. */
+/**
+ * A TAP file as row batches: decoded, normalised and validated record by record. Pure of DuckDB.
+ * Findings travel with the rows they are found with: the header's in the first batch, a record's
+ * in that record's batch, the audit's in the last; none is kept until the end of the file.
+ */
 import path from 'node:path';
 import { decodeFile, type DecodeItem } from '../asn1/index.ts';
 import { LoadError } from '../lib/errors.ts';
@@ -36,6 +40,7 @@ export async function* tapBatches(
       normaliser = createTapNormaliser(name, item);
       validator = createValidator(name, item);
       out.add(tapFilesTable, normaliser.file);
+      for (const finding of validator.headerFindings) out.add(tapValidationTable, finding);
     } else if (item.type === 'record' && normaliser !== undefined) {
       const rows = normaliser.record(item);
       out.add(tapEventsTable, rows.event);
@@ -43,7 +48,7 @@ export async function* tapBatches(
       for (const row of rows.charges) out.add(tapChargesTable, row);
       for (const row of rows.taxes) out.add(tapTaxesTable, row);
       for (const row of rows.discounts) out.add(tapDiscountsTable, row);
-      validator?.record(item);
+      for (const finding of validator?.record(item) ?? []) out.add(tapValidationTable, finding);
       const full = out.recordDone();
       if (full !== undefined) yield full;
     } else if (item.type === 'trailer' && normaliser !== undefined) {

@@ -55,6 +55,17 @@ export function batchControlOf(header: HeaderItem): Struct {
   return asStruct(header.groups.batchControlInfo) ?? header.groups;
 }
 
+/**
+ * AuditControlInfo: in the trailer, or among the header groups when the batch has no
+ * CallEventDetailList (the decoder then has no records list to split the groups at).
+ */
+export function tapAuditOf(
+  header: HeaderItem,
+  trailer: TrailerItem | undefined,
+): Struct | undefined {
+  return asStruct(trailer?.groups.auditControlInfo ?? header.groups.auditControlInfo);
+}
+
 function table<T>(list: Value | undefined, key: string, entry: (s: Struct) => T): Map<number, T> {
   const map = new Map<number, T>();
   for (const item of asList(list)) {

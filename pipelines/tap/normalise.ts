@@ -8,6 +8,7 @@ import { chargeRows, invoiceableTotal } from './charge-rows.ts';
 import { chargeBlocks } from './charges.ts';
 import {
   batchControlOf,
+  tapAuditOf,
   tapContext,
   type HeaderItem,
   type RecordItem,
@@ -80,8 +81,12 @@ export function auditTotalCharge(audit: Struct): { charge: bigint | null; refund
   return { charge: asBigInt(entry?.totalCharge), refund: asBigInt(entry?.totalChargeRefund) };
 }
 
-export function normaliseTapAudit(ctx: TapFileContext, trailer: TrailerItem): TapAuditRow {
-  const audit = asStruct(trailer.groups.auditControlInfo) ?? {};
+/** The audit row of AuditControlInfo as sent ({} when it is missing). */
+export function normaliseTapAudit(
+  ctx: TapFileContext,
+  auditControlInfo: Struct | undefined,
+): TapAuditRow {
+  const audit = auditControlInfo ?? {};
   const earliest = resolveDateTimeLong(audit.earliestCallTimeStamp);
   const latest = resolveDateTimeLong(audit.latestCallTimeStamp);
   const total = auditTotalCharge(audit);
@@ -121,7 +126,8 @@ export function createTapNormaliser(file: string, header: HeaderItem) {
     context,
     file: normaliseTapHeader(context, header),
     record: (item: RecordItem): TapRecordRows => normaliseTapRecord(context, item),
-    audit: (trailer: TrailerItem): TapAuditRow => normaliseTapAudit(context, trailer),
+    audit: (trailer: TrailerItem): TapAuditRow =>
+      normaliseTapAudit(context, tapAuditOf(header, trailer)),
   };
 }
 

@@ -1,5 +1,5 @@
 /** TAP's raw tables: one per normalised row kind, plus validation findings. */
-import { rowTable } from '../lib/row-table.ts';
+import { rowTable, type RowTable } from '../lib/row-table.ts';
 import type { Finding } from './rules.ts';
 import type {
   TapAuditRow,
@@ -165,16 +165,20 @@ export const tapAuditTable = rowTable<TapAuditRow>(
   },
 );
 
-export const tapValidationTable = rowTable<Finding>(
-  'raw.tap_validation',
-  'TD.57-style validation findings of TAP files.',
-  {
+/** A table of validation findings (TAP, RAP or NRTRDE): one row per finding. */
+export function validationTable(name: string, description: string): RowTable<Finding> {
+  return rowTable<Finding>(name, description, {
     recordIndex: ['INTEGER', 'Record the finding is about; NULL for the file'],
     itemPath: ['VARCHAR', 'Item the finding is about'],
     rule: ['VARCHAR', 'Rule id (pipelines/tap/rules.ts)'],
     severity: ['VARCHAR', 'fatal, severe or warning'],
     message: ['VARCHAR', 'What is wrong'],
-  },
+  });
+}
+
+export const tapValidationTable = validationTable(
+  'raw.tap_validation',
+  'TD.57-style validation findings of TAP files.',
 );
 
 export const tapTables = [

@@ -4,7 +4,7 @@ import type { ChargeBlock } from './charges.ts';
 import type { HeaderItem } from './context.ts';
 import { auditTotalCharge } from './normalise.ts';
 import type { Issue, TrailerView } from './rules.ts';
-import { parseLocalTimestamp, resolveDateTimeLong } from './time.ts';
+import { isUtcOffset, parseLocalTimestamp, resolveDateTimeLong } from './time.ts';
 import { asBigInt, asInt, asList, asStruct, asText, show } from './value.ts';
 
 /** What the records add up to, for AuditControlInfo. */
@@ -125,6 +125,31 @@ export function headerTimestampIssues(bci: Struct | undefined, base: string): Is
           },
         ];
   });
+}
+
+/**
+ * The DateTimeLongs of `group` (its members with a localTimeStamp or a utcTimeOffset): a real
+ * CCYYMMDDhhmmss local time and a [+-]HHMM offset, both present.
+ */
+export function dateTimeLongIssues(group: Struct, base: string): Issue[] {
+  const issues: Issue[] = [];
+  for (const [name, value] of Object.entries(group)) {
+    const dt = asStruct(value);
+    if (dt === undefined || !('localTimeStamp' in dt || 'utcTimeOffset' in dt)) continue;
+    const local = dt.localTimeStamp;
+    if (typeof local !== 'string' || parseLocalTimestamp(local) === null)
+      issues.push({
+        itemPath: `${base}/${name}/localTimeStamp`,
+        message: `'${show(local)}' is not a CCYYMMDDhhmmss date and time`,
+      });
+    const offset = asText(dt.utcTimeOffset);
+    if (offset === null || !isUtcOffset(offset))
+      issues.push({
+        itemPath: `${base}/${name}/utcTimeOffset`,
+        message: `'${show(dt.utcTimeOffset)}' is not a [+-]HHMM offset`,
+      });
+  }
+  return issues;
 }
 
 function negative(value: bigint | null): value is bigint {

@@ -35,6 +35,17 @@ export const AUDIT_RULES: readonly Rule[] = [
         : [],
   },
   {
+    id: 'TAP-CALL-EVENTS-MISSING',
+    scope: 'trailer',
+    severity: 'fatal',
+    description:
+      'A transfer batch carries CallEventDetailList with at least one call event (a file without events is a Notification)',
+    check: (v) =>
+      v.batch && v.totals.records === 0
+        ? [{ itemPath: 'callEventDetails', message: 'the transfer batch has no call events' }]
+        : [],
+  },
+  {
     id: 'TAP-AUDIT-ITEM-MISSING',
     scope: 'trailer',
     severity: 'fatal',

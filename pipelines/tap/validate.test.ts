@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeBytes, encodeFile } from '../asn1/index.ts';
 import type { DecodeItem, Struct } from '../asn1/types.ts';
 import { RULES, createValidator, validateTapFile, type Finding } from './validate.ts';
 import { dtl, end, record, tapHeader, trailer, validBatch } from './test-fixtures.ts';
@@ -116,8 +117,10 @@ describe('TD.57-style validation', () => {
       'TAP-AUDIT-MISSING',
       'TAP-AUDIT-NEGATIVE',
       'TAP-AUDIT-TOTAL-CHARGE-REFUND',
+      'TAP-CALL-EVENTS-MISSING',
     ]);
-    expect(RULES.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+    const tap = RULES.filter((r) => r.id.startsWith('TAP-'));
+    expect(tap.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
   });
 
@@ -152,20 +155,20 @@ describe('TD.57-style validation', () => {
     expect(validator.record(record(1, s.records[1]!))).toEqual([]);
   });
 
-  it('flags missing AccountingInfo when records carry charges, and a missing trailer', () => {
+  it("hands out each finding once: a record's from record(), the audit's from finish()", () => {
     const s = scenario();
     delete s.groups.accountingInfo;
     const validator = createValidator('f', s.header);
-    s.records.forEach((r, i) => validator.record(record(i, r)));
-    expect(ids(validator.finish())).toEqual(
-      [
-        'TAP-ACCOUNTING-MISSING',
-        'TAP-AUDIT-MISSING',
-        'TAP-EXCHANGE-RATE-UNKNOWN',
-        'TAP-TAX-CODE-UNKNOWN',
-        'TAP-DISCOUNT-CODE-UNKNOWN',
-      ].sort(),
-    );
+    const perRecord = s.records.map((r, i) => validator.record(record(i, r)));
+    expect(perRecord.map((found) => ids(found))).toEqual([
+      ['TAP-DISCOUNT-CODE-UNKNOWN', 'TAP-EXCHANGE-RATE-UNKNOWN', 'TAP-TAX-CODE-UNKNOWN'],
+      ['TAP-EXCHANGE-RATE-UNKNOWN'],
+      ['TAP-EXCHANGE-RATE-UNKNOWN', 'TAP-TAX-CODE-UNKNOWN'],
+      [],
+    ]);
+    expect(perRecord.flat().every((f) => f.recordIndex !== null)).toBe(true);
+    // No trailer: the audit is missing; the record findings are not handed out again.
+    expect(ids(validator.finish())).toEqual(['TAP-ACCOUNTING-MISSING', 'TAP-AUDIT-MISSING']);
   });
 
   it('flags negative audit totals', () => {
@@ -208,6 +211,38 @@ describe('TD.57-style validation', () => {
     delete s.bci.sender;
     expect(ids(validateTapFile('f', [notification, end]))).toEqual([
       'TAP-BATCH-CONTROL-ITEM-MISSING',
+    ]);
+  });
+});
+
+describe('a transfer batch without CallEventDetailList', () => {
+  /** The batch encoded and decoded: with no records list, the audit comes among the header groups. */
+  function decoded(count: number): DecodeItem[] {
+    const { header, audit } = scenario();
+    const auditControlInfo = {
+      ...audit,
+      totalCharge: 0,
+      totalTaxValue: 0,
+      totalDiscountValue: 0,
+      callEventDetailsCount: count,
+    };
+    const value = { transferBatch: { ...header.groups, auditControlInfo } };
+    const file = decodeBytes(encodeFile('TAP-3.12', value), { file: 'f' });
+    return [file.header, file.trailer, file.end];
+  }
+
+  it('reports the missing list and the count against no events, not a missing audit', () => {
+    const items = decoded(4);
+    expect(items[0]).toMatchObject({ groups: { auditControlInfo: { callEventDetailsCount: 4 } } });
+    expect(validateTapFile('f', items).map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['TAP-CALL-EVENTS-MISSING', 'fatal', 'the transfer batch has no call events'],
+      ['TAP-AUDIT-COUNT', 'fatal', 'count 4 but the file has 0 call events'],
+    ]);
+  });
+
+  it('with a count of 0 reports the missing list only', () => {
+    expect(validateTapFile('f', decoded(0)).map((f) => f.rule)).toEqual([
+      'TAP-CALL-EVENTS-MISSING',
     ]);
   });
 });

@@ -1,0 +1,103 @@
+/**
+ * Memory benchmark (not a test): `npx tsx bench/memory.ts [--events 1000000] [--factor 4] [--jsonl]`.
+ * Generates two TAP 3.12 files, of N and factor × N realistic records (bench/tap-decode-measure.ts;
+ * most of them fail a rule: MOCs carry causeForTerm 0, MOCs and GPRS a tax code the header has no
+ * table for, and the audit's TotalCharge is 0), then, each in a fresh process under
+ * /usr/bin/time -v, decodes each file with `roam decode --jsonl` (output discarded) and ingests it
+ * into an empty warehouse with `roam ingest`. Prints file size, findings, time and peak RSS, and
+ * the ratio of the large file's peak to the small one's: flat memory means a ratio near 1.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ensureTapFile } from './tap-decode-measure.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const work = path.join(here, '.work', 'memory');
+const roam = path.join(here, '..', 'bin', 'roam.js');
+
+interface Run {
+  seconds: number;
+  peakRssMb: number;
+}
+
+/** Runs `node bin/roam.js args…` under /usr/bin/time -v, stdout discarded. */
+function timed(args: string[]): Run {
+  const t = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, roam, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (r.status !== 0) throw new Error(`roam ${args.join(' ')} failed: ${r.stderr.slice(-2000)}`);
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+  if (kb === null) throw new Error(`no peak RSS in /usr/bin/time output: ${r.stderr.slice(-500)}`);
+  return { seconds, peakRssMb: Number(kb[1]) / 1024 };
+}
+
+/** The findings an ingest landed, by severity. */
+async function findings(warehouse: string): Promise<string> {
+  const db = await DuckDBInstance.create(warehouse, { access_mode: 'READ_ONLY' });
+  try {
+    const c = await db.connect();
+    const rows = await (
+      await c.run(
+        'SELECT severity, count(*) FROM raw.tap_validation GROUP BY severity ORDER BY severity',
+      )
+    ).getRows();
+    c.closeSync();
+    const total = rows.reduce((sum, [, n]) => sum + Number(n), 0);
+    const parts = rows.map(([s, n]) => `${Number(n).toLocaleString('en-US')} ${String(s)}`);
+    return `${total.toLocaleString('en-US')} (${parts.join(', ')})`;
+  } finally {
+    db.closeSync();
+  }
+}
+
+function line(label: string, run: Run): string {
+  return `  ${label.padEnd(28)} ${`${run.seconds.toFixed(1)} s`.padStart(9)} ${`${run.peakRssMb.toFixed(0)} MB`.padStart(9)}`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      events: { type: 'string', default: '1000000' },
+      factor: { type: 'string', default: '4' },
+      jsonl: { type: 'boolean', default: false },
+    },
+  });
+  const small = Number(values.events);
+  const sizes = [small, small * Number(values.factor)];
+  mkdirSync(work, { recursive: true });
+  const results: { bytes: number; decode: Run; jsonl?: Run; ingest: Run }[] = [];
+  for (const events of sizes) {
+    const file = ensureTapFile(path.join(work, `tap-3.12-${events}.tap`), events);
+    const warehouse = path.join(work, `warehouse-${events}.duckdb`);
+    rmSync(warehouse, { force: true });
+    rmSync(`${warehouse}.wal`, { force: true });
+    const decode = timed(['decode', '--events', '0', file.path]);
+    const jsonl = values.jsonl ? timed(['decode', '--jsonl', file.path]) : undefined;
+    const ingest = timed(['ingest', file.path, '--warehouse', warehouse]);
+    console.log(
+      `## ${events.toLocaleString('en-US')} events, ${(file.bytes / 1e6).toFixed(0)} MB, findings ${await findings(warehouse)}`,
+    );
+    console.log(line('roam decode --events 0', decode));
+    if (jsonl !== undefined) console.log(line('roam decode --jsonl', jsonl));
+    console.log(line('roam ingest', ingest));
+    results.push({ bytes: file.bytes, decode, ingest, ...(jsonl === undefined ? {} : { jsonl }) });
+    rmSync(warehouse, { force: true });
+  }
+  const [a, b] = results as [(typeof results)[0], (typeof results)[0]];
+  const ratio = (x: Run, y: Run): string => (y.peakRssMb / x.peakRssMb).toFixed(2);
+  const jsonlRatio =
+    a.jsonl === undefined || b.jsonl === undefined ? '' : `, jsonl ${ratio(a.jsonl, b.jsonl)}x`;
+  console.log(
+    `peak RSS for a ${(b.bytes / a.bytes).toFixed(1)}x larger file: decode ${ratio(a.decode, b.decode)}x${jsonlRatio}, ingest ${ratio(a.ingest, b.ingest)}x`,
+  );
+}
+
+await main();
