@@ -25,7 +25,7 @@ function mainHelp(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `roam: roaming analytics pipeline and reporting warehouse
 
-Usage: roam <command> [options]
+Usage: roam [global options] <command> [options]
 
 Commands:
 ${lines.join('\n')}
@@ -51,18 +51,53 @@ function findCommand(name: string | undefined): Command | undefined {
   return commands.find((c) => c.name === name);
 }
 
+/** The arguments before the command name (global options only), the name, and those after it. */
+interface Split {
+  before: string[];
+  name: string | undefined;
+  after: string[];
+}
+
+/**
+ * Splits the command line at the command name, so that global options may come before it
+ * (`roam --format json sql …`). Anything else before the name is refused.
+ */
+function splitAtCommand(argv: readonly string[]): Split {
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('-')) break;
+    const option = /^--([^=]+)(=.*)?$/.exec(arg);
+    const spec = option === null ? undefined : globalOptions[option[1] ?? ''];
+    if (arg === '-h' || spec?.type === 'boolean') i += 1;
+    else if (spec?.type === 'string' && option?.[2] !== undefined) i += 1;
+    else if (spec?.type === 'string') {
+      if (i + 1 >= argv.length) {
+        throw new UsageError(`option ${arg} needs a value`, { fix: "run 'roam --help'" });
+      }
+      i += 2;
+    } else {
+      throw new UsageError(`unknown global option '${arg}' before the command`, {
+        fix: "put a command's own options after its name (roam --help)",
+      });
+    }
+  }
+  return { before: argv.slice(0, i), name: argv[i], after: argv.slice(i + 1) };
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const name = argv[0];
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  const { before, name, after } = splitAtCommand(argv);
+  const asksHelp = before.some((a) => a === '--help' || a === '-h');
+  if (name === undefined || name === 'help' || (asksHelp && findCommand(name) === undefined)) {
     process.stdout.write(`${mainHelp()}\n`);
-    return name === undefined ? 1 : 0;
+    return name === undefined && !asksHelp ? 1 : 0;
   }
   const command = findCommand(name);
   if (command === undefined) {
     throw new UsageError(`unknown command '${name}'`, { fix: "run 'roam --help' for the list" });
   }
   const { values, positionals } = parseArgs({
-    args: argv.slice(1),
+    args: [...before, ...after],
     options: { ...globalOptions, ...command.options },
     allowPositionals: true,
     strict: true,
@@ -77,6 +112,15 @@ export async function main(argv: string[]): Promise<number> {
   return command.run({ values, positionals }, { warehouse, output });
 }
 
+/** The command named on a command line, or '' (for the fix of a parse error). */
+function commandName(argv: readonly string[]): string {
+  try {
+    return splitAtCommand(argv).name ?? '';
+  } catch {
+    return '';
+  }
+}
+
 function exitCodeFor(error: unknown): number {
   if (error instanceof RoamError) {
     process.stderr.write(`roam: ${describeError(error)}\n`);
@@ -88,7 +132,7 @@ function exitCodeFor(error: unknown): number {
     String(error.code).startsWith('ERR_PARSE_ARGS')
   ) {
     process.stderr.write(
-      `roam: ${error.message} — fix: run 'roam ${process.argv[2] ?? ''} --help'\n`,
+      `roam: ${error.message} — fix: run 'roam ${commandName(process.argv.slice(2))} --help'\n`,
     );
     return 1;
   }

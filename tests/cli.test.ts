@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTap } from './helpers/files.ts';
 import { roam, tempDir } from './helpers/temp.ts';
@@ -39,6 +40,25 @@ describe('roam CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe(
       'roam: roam sql has no --format "jsonl" — fix: use --format text or --format json',
+    );
+  });
+
+  it('takes the global options before the command name too', async () => {
+    const dir = await tempDir('cli');
+    const { file } = writeTap(dir, 'CDDEUNWGBRHM00001');
+    const decoded = await roam(['--format', 'json', 'decode', file]);
+    expect(decoded.code, decoded.stderr).toBe(0);
+    expect((JSON.parse(decoded.stdout) as { kind: string }).kind).toBe('tap-batch');
+    const missing = path.join(dir, 'none.duckdb');
+    const sql = await roam([`--warehouse=${missing}`, '--format', 'json', 'sql', 'SELECT 1']);
+    expect(sql.stderr.trim()).toMatch(new RegExp(`^roam: warehouse ${missing} does not exist`));
+    const help = await roam(['--help', 'sql']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: roam sql/);
+    const refused = await roam(['--max-rows', '3', 'sql', 'SELECT 1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      "roam: unknown global option '--max-rows' before the command — fix: put a command's own options after its name (roam --help)",
     );
   });
 
