@@ -85,6 +85,48 @@ function splitAtCommand(argv: readonly string[]): Split {
   return { before: argv.slice(0, i), name: argv[i], after: argv.slice(i + 1) };
 }
 
+/**
+ * `--months -1` as `--months=-1`: the parser refuses a value that starts with a dash, so a
+ * negative number reaches the option's own check, which says what the option takes.
+ */
+function joinNegativeValues(args: readonly string[], options: OptionSpec): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    const isString = name !== undefined && options[name]?.type === 'string';
+    if (isString && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+/** Parses a command's arguments; the parser's own errors become one UsageError line. */
+function parseCommandLine(command: Command, args: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
+    const message = (error as Error).message;
+    const option = /'(-{1,2}[^' =]+)/.exec(message)?.[1] ?? '';
+    const fix = `run 'roam ${command.name} --help'`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(`roam ${command.name} has no option ${option}`, { fix });
+    if (/does not take an argument/.test(message))
+      throw new UsageError(`${option} takes no value`, { fix });
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${option} needs a value`, {
+        fix: `give it after the option; one that starts with '-' as ${option}=VALUE`,
+      });
+    }
+    throw new UsageError(message.split('\n')[0] ?? message, { fix });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { before, name, after } = splitAtCommand(argv);
   const asksHelp = before.some((a) => a === '--help' || a === '-h');
@@ -96,12 +138,12 @@ export async function main(argv: string[]): Promise<number> {
   if (command === undefined) {
     throw new UsageError(`unknown command '${name}'`, { fix: "run 'roam --help' for the list" });
   }
-  const { values, positionals } = parseArgs({
-    args: [...before, ...after],
-    options: { ...globalOptions, ...command.options },
-    allowPositionals: true,
-    strict: true,
-  });
+  const options = { ...globalOptions, ...command.options };
+  const { values, positionals } = parseCommandLine(
+    command,
+    joinNegativeValues([...before, ...after], options),
+    options,
+  );
   if (values.help === true) {
     process.stdout.write(`${command.help}\n\n${globalHelp}\n`);
     return 0;
@@ -112,28 +154,9 @@ export async function main(argv: string[]): Promise<number> {
   return command.run({ values, positionals }, { warehouse, output });
 }
 
-/** The command named on a command line, or '' (for the fix of a parse error). */
-function commandName(argv: readonly string[]): string {
-  try {
-    return splitAtCommand(argv).name ?? '';
-  } catch {
-    return '';
-  }
-}
-
 function exitCodeFor(error: unknown): number {
   if (error instanceof RoamError) {
     process.stderr.write(`roam: ${describeError(error)}\n`);
-    return 1;
-  }
-  if (
-    error instanceof TypeError &&
-    'code' in error &&
-    String(error.code).startsWith('ERR_PARSE_ARGS')
-  ) {
-    process.stderr.write(
-      `roam: ${error.message} — fix: run 'roam ${commandName(process.argv.slice(2))} --help'\n`,
-    );
     return 1;
   }
   process.stderr.write(

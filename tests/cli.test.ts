@@ -62,6 +62,38 @@ describe('roam CLI', () => {
     );
   });
 
+  it('says in one line what a numeric option takes, negative numbers included', async () => {
+    const cases: Array<[string[], string]> = [
+      [
+        ['generate', '--months', '-1', '--out', 'x'],
+        "--months takes a whole number from 1 to 24, not '-1'",
+      ],
+      [
+        ['generate', '--events', '-5', '--out', 'x'],
+        "--events takes a whole number from 1 to 1,000,000,000, not '-5'",
+      ],
+      [
+        ['generate', '--seed', '1e3', '--out', 'x'],
+        "--seed takes a whole number from 1 to 2,147,483,647, not '1e3'",
+      ],
+      [['decode', '--events', '-1', 'x'], "--events takes a whole number of at least 0, not '-1'"],
+      [
+        ['sql', '--max-rows', '-2', 'SELECT 1'],
+        "--max-rows takes a whole number of at least 1, not '-2'",
+      ],
+      [['ingest', '--workers', '-1', 'x'], "--workers takes a whole number from 0 to 64, not '-1'"],
+      [['generate', '--months'], '--months needs a value'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await roam(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stderr, args.join(' ')).toMatch(
+        new RegExp(`^roam: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — fix: `),
+      );
+    }
+  });
+
   it('doctor reports versions as JSON and passes on a set-up machine', async () => {
     const result = await roam(['doctor', '--format', 'json']);
     const report = JSON.parse(result.stdout) as {
