@@ -25,7 +25,7 @@ function mainHelp(): string {
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `roam: roaming analytics pipeline and reporting warehouse
 
-Usage: roam <command> [options]
+Usage: roam [global options] <command> [options]
 
 Commands:
 ${lines.join('\n')}
@@ -51,22 +51,99 @@ function findCommand(name: string | undefined): Command | undefined {
   return commands.find((c) => c.name === name);
 }
 
+/** The arguments before the command name (global options only), the name, and those after it. */
+interface Split {
+  before: string[];
+  name: string | undefined;
+  after: string[];
+}
+
+/**
+ * Splits the command line at the command name, so that global options may come before it
+ * (`roam --format json sql …`). Anything else before the name is refused.
+ */
+function splitAtCommand(argv: readonly string[]): Split {
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i] ?? '';
+    if (!arg.startsWith('-')) break;
+    const option = /^--([^=]+)(=.*)?$/.exec(arg);
+    const spec = option === null ? undefined : globalOptions[option[1] ?? ''];
+    if (arg === '-h' || spec?.type === 'boolean') i += 1;
+    else if (spec?.type === 'string' && option?.[2] !== undefined) i += 1;
+    else if (spec?.type === 'string') {
+      if (i + 1 >= argv.length) {
+        throw new UsageError(`option ${arg} needs a value`, { fix: "run 'roam --help'" });
+      }
+      i += 2;
+    } else {
+      throw new UsageError(`unknown global option '${arg}' before the command`, {
+        fix: "put a command's own options after its name (roam --help)",
+      });
+    }
+  }
+  return { before: argv.slice(0, i), name: argv[i], after: argv.slice(i + 1) };
+}
+
+/**
+ * `--months -1` as `--months=-1`: the parser refuses a value that starts with a dash, so a
+ * negative number reaches the option's own check, which says what the option takes.
+ */
+function joinNegativeValues(args: readonly string[], options: OptionSpec): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    const isString = name !== undefined && options[name]?.type === 'string';
+    if (isString && next !== undefined && /^-[\d.]/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+/** Parses a command's arguments; the parser's own errors become one UsageError line. */
+function parseCommandLine(command: Command, args: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (!code.startsWith('ERR_PARSE_ARGS')) throw error;
+    const message = (error as Error).message;
+    const option = /'(-{1,2}[^' =]+)/.exec(message)?.[1] ?? '';
+    const fix = `run 'roam ${command.name} --help'`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new UsageError(`roam ${command.name} has no option ${option}`, { fix });
+    if (/does not take an argument/.test(message))
+      throw new UsageError(`${option} takes no value`, { fix });
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      throw new UsageError(`${option} needs a value`, {
+        fix: `give it after the option; one that starts with '-' as ${option}=VALUE`,
+      });
+    }
+    throw new UsageError(message.split('\n')[0] ?? message, { fix });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const name = argv[0];
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  const { before, name, after } = splitAtCommand(argv);
+  const asksHelp = before.some((a) => a === '--help' || a === '-h');
+  if (name === undefined || name === 'help' || (asksHelp && findCommand(name) === undefined)) {
     process.stdout.write(`${mainHelp()}\n`);
-    return name === undefined ? 1 : 0;
+    return name === undefined && !asksHelp ? 1 : 0;
   }
   const command = findCommand(name);
   if (command === undefined) {
     throw new UsageError(`unknown command '${name}'`, { fix: "run 'roam --help' for the list" });
   }
-  const { values, positionals } = parseArgs({
-    args: argv.slice(1),
-    options: { ...globalOptions, ...command.options },
-    allowPositionals: true,
-    strict: true,
-  });
+  const options = { ...globalOptions, ...command.options };
+  const { values, positionals } = parseCommandLine(
+    command,
+    joinNegativeValues([...before, ...after], options),
+    options,
+  );
   if (values.help === true) {
     process.stdout.write(`${command.help}\n\n${globalHelp}\n`);
     return 0;
@@ -80,16 +157,6 @@ export async function main(argv: string[]): Promise<number> {
 function exitCodeFor(error: unknown): number {
   if (error instanceof RoamError) {
     process.stderr.write(`roam: ${describeError(error)}\n`);
-    return 1;
-  }
-  if (
-    error instanceof TypeError &&
-    'code' in error &&
-    String(error.code).startsWith('ERR_PARSE_ARGS')
-  ) {
-    process.stderr.write(
-      `roam: ${error.message} — fix: run 'roam ${process.argv[2] ?? ''} --help'\n`,
-    );
     return 1;
   }
   process.stderr.write(

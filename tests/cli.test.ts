@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTap } from './helpers/files.ts';
 import { roam, tempDir } from './helpers/temp.ts';
@@ -40,6 +41,57 @@ describe('roam CLI', () => {
     expect(refused.stderr.trim()).toBe(
       'roam: roam sql has no --format "jsonl" — fix: use --format text or --format json',
     );
+  });
+
+  it('takes the global options before the command name too', async () => {
+    const dir = await tempDir('cli');
+    const { file } = writeTap(dir, 'CDDEUNWGBRHM00001');
+    const decoded = await roam(['--format', 'json', 'decode', file]);
+    expect(decoded.code, decoded.stderr).toBe(0);
+    expect((JSON.parse(decoded.stdout) as { kind: string }).kind).toBe('tap-batch');
+    const missing = path.join(dir, 'none.duckdb');
+    const sql = await roam([`--warehouse=${missing}`, '--format', 'json', 'sql', 'SELECT 1']);
+    expect(sql.stderr.trim()).toMatch(new RegExp(`^roam: warehouse ${missing} does not exist`));
+    const help = await roam(['--help', 'sql']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: roam sql/);
+    const refused = await roam(['--max-rows', '3', 'sql', 'SELECT 1']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      "roam: unknown global option '--max-rows' before the command — fix: put a command's own options after its name (roam --help)",
+    );
+  });
+
+  it('says in one line what a numeric option takes, negative numbers included', async () => {
+    const cases: Array<[string[], string]> = [
+      [
+        ['generate', '--months', '-1', '--out', 'x'],
+        "--months takes a whole number from 1 to 24, not '-1'",
+      ],
+      [
+        ['generate', '--events', '-5', '--out', 'x'],
+        "--events takes a whole number from 1 to 1,000,000,000, not '-5'",
+      ],
+      [
+        ['generate', '--seed', '1e3', '--out', 'x'],
+        "--seed takes a whole number from 1 to 2,147,483,647, not '1e3'",
+      ],
+      [['decode', '--events', '-1', 'x'], "--events takes a whole number of at least 0, not '-1'"],
+      [
+        ['sql', '--max-rows', '-2', 'SELECT 1'],
+        "--max-rows takes a whole number of at least 1, not '-2'",
+      ],
+      [['ingest', '--workers', '-1', 'x'], "--workers takes a whole number from 0 to 64, not '-1'"],
+      [['generate', '--months'], '--months needs a value'],
+    ];
+    for (const [args, message] of cases) {
+      const result = await roam(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stderr, args.join(' ')).toMatch(
+        new RegExp(`^roam: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — fix: `),
+      );
+    }
   });
 
   it('doctor reports versions as JSON and passes on a set-up machine', async () => {

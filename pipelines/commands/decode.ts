@@ -4,7 +4,7 @@
  * `--jsonl` writes one JSON line per decoded item as it is read. A file that cannot be decoded
  * gets one clean line on stderr; the other files are still read and the exit code is then 1.
  */
-import { stringOption, type Command } from '../lib/command.ts';
+import { stringOption, wholeNumber, type Command } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 import { jsonReplacer } from '../lib/output.ts';
 import { notRegularFile, refusalLine } from '../lib/regular-file.ts';
@@ -17,14 +17,6 @@ import { findingLine, findingsTitle, renderHead, renderTail } from './decode-tex
 export function decodeJsonReplacer(key: string, value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('hex');
   return jsonReplacer(key, value);
-}
-
-function parseEvents(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text)) {
-    throw new UsageError(`--events '${text}' is not a count`, { fix: 'use --events N with N ≥ 0' });
-  }
-  return Number(text);
 }
 
 export const decodeCommand: Command = {
@@ -58,7 +50,7 @@ many findings wait in a temporary file); json keeps the events shown and the fin
       throw new UsageError('no files given', { fix: 'roam decode FILE…' });
     }
     const mode = values.jsonl === true ? 'jsonl' : output.format;
-    const events = parseEvents(stringOption(values, 'events'));
+    const events = wholeNumber('events', stringOption(values, 'events'), { min: 0, example: 10 });
     const line = (value: unknown): void => output.result(JSON.stringify(value, decodeJsonReplacer));
     let failed = 0;
     // Text: the findings wait in a spool (memory, then a temporary file) until the audit is out.

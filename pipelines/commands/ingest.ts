@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { stringOption, type Command } from '../lib/command.ts';
+import { stringOption, wholeNumber, type Command } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 import { createProgress } from '../lib/progress.ts';
 import { defaultWorkerCount } from '../ingest/decode-pool.ts';
@@ -24,13 +24,10 @@ function parseKind(value: string | undefined): InputKind | undefined {
 
 /** `--workers N`: decode threads, 0 for none; default one per core (at most 8). */
 export function parseWorkers(value: string | undefined): number {
-  if (value === undefined) return defaultWorkerCount();
-  if (!/^\d+$/.test(value) || Number(value) > 64) {
-    throw new UsageError(`--workers takes a whole number from 0 to 64, not '${value}'`, {
-      fix: '--workers 0 decodes in the main thread; --workers 4 starts four decode threads',
-    });
-  }
-  return Number(value);
+  const fix = '--workers 0 decodes in the main thread; --workers 4 starts four decode threads';
+  return (
+    wholeNumber('workers', value, { min: 0, max: 64, example: 4, fix }) ?? defaultWorkerCount()
+  );
 }
 
 export const ingestCommand: Command = {

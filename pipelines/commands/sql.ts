@@ -1,5 +1,5 @@
 import { JsonDuckDBValueConverter, type DuckDBPreparedStatement } from '@duckdb/node-api';
-import { stringOption, type Command } from '../lib/command.ts';
+import { stringOption, wholeNumber, type Command } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 import { jsonReplacer, type Output } from '../lib/output.ts';
 import { prepareReadOnly, QueryError } from '../lib/sql-guard.ts';
@@ -10,14 +10,7 @@ import { withWarehouse } from '../lib/warehouse.ts';
 const defaultMaxRows = 1000;
 
 function maxRowsOf(value: string | undefined): number {
-  if (value === undefined) return defaultMaxRows;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-    throw new UsageError(`--max-rows takes a whole number of at least 1, not ${value}`, {
-      fix: 'e.g. --max-rows 5000',
-    });
-  }
-  return n;
+  return wholeNumber('max-rows', value, { min: 1, example: 5000 }) ?? defaultMaxRows;
 }
 
 const failed = (error: unknown) =>

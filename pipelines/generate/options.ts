@@ -1,4 +1,5 @@
 /** What a run generates: seed, partners, months and volume, and how they are checked. */
+import { wholeNumber } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 
 export type Scale = 'small' | 'medium' | 'large';
@@ -27,12 +28,7 @@ export const SCALES: Readonly<Record<Scale, { xdrEvents: number; tapEvents: numb
 export const DEFAULTS = { seed: 42, partners: 8, from: '2026-09', months: 2, scale: 'small' };
 
 function positiveInt(name: string, value: string | undefined, fallback: number, max: number) {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > max) {
-    throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got '${value}'`);
-  }
-  return n;
+  return wholeNumber(name, value, { min: 1, max, example: fallback }) ?? fallback;
 }
 
 export interface RawGenerateOptions {
@@ -52,7 +48,9 @@ export function resolveOptions(raw: RawGenerateOptions): GenerateOptions {
   const months = positiveInt('months', raw.months, DEFAULTS.months, 24);
   const from = raw.from ?? DEFAULTS.from;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) {
-    throw new UsageError(`--from must be YYYY-MM, got '${from}'`);
+    throw new UsageError(`--from takes a month YYYY-MM, not '${from}'`, {
+      fix: `e.g. --from ${DEFAULTS.from}`,
+    });
   }
   if (raw.scale !== undefined && raw.events !== undefined) {
     throw new UsageError('give --scale or --events, not both');
@@ -61,7 +59,7 @@ export function resolveOptions(raw: RawGenerateOptions): GenerateOptions {
   if (raw.events === undefined && !(scaleName in SCALES)) {
     throw new UsageError(`unknown --scale '${scaleName}'`, { fix: 'use small, medium or large' });
   }
-  const xdrEvents = positiveInt('events', raw.events, 0, 1_000_000_000);
+  const xdrEvents = positiveInt('events', raw.events, SCALES.small.xdrEvents, 1_000_000_000);
   const volume =
     raw.events === undefined
       ? SCALES[scaleName as Scale]

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { UsageError } from './errors.ts';
 import type { Format, Output } from './output.ts';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -30,4 +31,36 @@ export interface Command {
 export function stringOption(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+export interface WholeNumberRange {
+  min: number;
+  /** Largest value taken (default: the largest safe integer). */
+  max?: number;
+  /** A value to show in the fix (`e.g. --months 2`). */
+  example: number;
+  /** A fix to say instead of the example. */
+  fix?: string;
+}
+
+/**
+ * The whole number an option's text gives (digits only: no sign, point, exponent or hex), or
+ * undefined when the option is absent; otherwise a UsageError naming the option and what it takes.
+ */
+export function wholeNumber(
+  name: string,
+  text: string | undefined,
+  range: WholeNumberRange,
+): number | undefined {
+  if (text === undefined) return undefined;
+  const max = range.max ?? Number.MAX_SAFE_INTEGER;
+  const n = Number(text);
+  if (/^\d+$/.test(text) && Number.isSafeInteger(n) && n >= range.min && n <= max) return n;
+  const takes =
+    range.max === undefined
+      ? `a whole number of at least ${range.min}`
+      : `a whole number from ${range.min} to ${range.max.toLocaleString('en')}`;
+  throw new UsageError(`--${name} takes ${takes}, not '${text}'`, {
+    fix: range.fix ?? `e.g. --${name} ${range.example}`,
+  });
 }
