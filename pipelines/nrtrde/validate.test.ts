@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, decodeFile, encodeFile } from '../asn1/index.ts';
 import type { DecodeItem, Struct } from '../asn1/types.ts';
 import { RULES, type Finding } from '../tap/rules.ts';
+import { allFindings } from '../tap/test-findings.ts';
 import { createNrtrdeValidator } from './validate.ts';
 
 /** A valid NRTRDE file's content: one event of each kind. A fresh copy each call. */
@@ -47,20 +48,8 @@ function items(c: Struct): DecodeItem[] {
 }
 
 /** Every finding of a decoded NRTRDE file, in file order. */
-function validate(list: Iterable<DecodeItem>): Finding[] {
-  const all: Finding[] = [];
-  let validator: ReturnType<typeof createNrtrdeValidator> | undefined;
-  let trailer: Extract<DecodeItem, { type: 'trailer' }> | undefined;
-  for (const item of list) {
-    if (item.type === 'header') {
-      validator = createNrtrdeValidator('NRDEUD1GBRCN0000123', item);
-      all.push(...validator.headerFindings);
-    } else if (item.type === 'record') all.push(...(validator?.record(item) ?? []));
-    else if (item.type === 'trailer') trailer = item;
-  }
-  all.push(...(validator?.finish(trailer) ?? []));
-  return all;
-}
+const validate = (items: Iterable<DecodeItem>): Finding[] =>
+  allFindings(items, (header) => createNrtrdeValidator('NRDEUD1GBRCN0000123', header));
 
 const ids = (f: Finding[]): string[] => [...new Set(f.map((x) => x.rule))].sort();
 const run = (c: Struct): Finding[] => validate(items(c));

@@ -4,25 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { decodeBytes, decodeFile, encodeFile } from '../asn1/index.ts';
 import type { DecodeItem, Struct } from '../asn1/types.ts';
 import { RULES, type Finding } from '../tap/rules.ts';
+import { allFindings } from '../tap/test-findings.ts';
 import { dtl } from '../tap/test-fixtures.ts';
 import { createRapValidator } from './validate.ts';
 import { rapItems, rapReturnBatch } from './test-fixtures.ts';
 
 /** Every finding of a decoded RAP file, in file order. */
-function validate(items: Iterable<DecodeItem>): Finding[] {
-  const all: Finding[] = [];
-  let validator: ReturnType<typeof createRapValidator> | undefined;
-  let trailer: Extract<DecodeItem, { type: 'trailer' }> | undefined;
-  for (const item of items) {
-    if (item.type === 'header') {
-      validator = createRapValidator('RCGBRCNDEUD100007', item);
-      all.push(...validator.headerFindings);
-    } else if (item.type === 'record') all.push(...(validator?.record(item) ?? []));
-    else if (item.type === 'trailer') trailer = item;
-  }
-  all.push(...(validator?.finish(trailer) ?? []));
-  return all;
-}
+const validate = (items: Iterable<DecodeItem>): Finding[] =>
+  allFindings(items, (header) => createRapValidator('RCGBRCNDEUD100007', header));
 
 const ids = (f: Finding[]): string[] => [...new Set(f.map((x) => x.rule))].sort();
 const run = (batch: Struct): Finding[] => validate(rapItems(batch));
