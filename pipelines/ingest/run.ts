@@ -105,6 +105,7 @@ async function planFor(
   }
   const tabular: TabularFormat = format;
   const names = await columnNames(connection, file, tabular).catch((error: unknown) => {
+    if (error instanceof LoadError) throw error;
     throw new LoadError(
       `${file}: not a readable ${tabular} file at byte 0: ${(error as Error).message.split('\n')[0]}`,
       file,
