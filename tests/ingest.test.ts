@@ -491,6 +491,63 @@ describe('atomicity and quarantine', () => {
     }
   });
 
+  it('says which release a TAP file roam does not read is, and where a cut file ends', async () => {
+    const { file } = writeTap(dir, 'CDDEUNWGBRHM00013');
+    const bytes = readFileSync(file);
+    // ReleaseVersionNumber (APPLICATION 189) 12 → 9: a TAP 3.09 batch.
+    const release = bytes.indexOf(Buffer.from([0x5f, 0x81, 0x3d, 0x01, 0x0c]));
+    expect(release).toBeGreaterThan(0);
+    const old = Buffer.from(bytes);
+    old[release + 4] = 9;
+    writeFileSync(path.join(inbox, 'CDDEUNWGBRHM00014'), old);
+    writeFileSync(path.join(inbox, 'CDDEUNWGBRHM00015'), bytes.subarray(0, 50));
+    const outcomes = await ingest([inbox]);
+    expect(outcomes.map((o) => [path.basename(o.file), o.status, o.reason])).toEqual([
+      [
+        'CDDEUNWGBRHM00014',
+        'quarantined',
+        `${path.join(inbox, 'CDDEUNWGBRHM00014')}: a TAP 3.09 file: release not supported (roam reads TAP 3.10–3.12, RAP 1.05, NRTRDE 2.01) at byte 0`,
+      ],
+      [
+        'CDDEUNWGBRHM00015',
+        'quarantined',
+        expect.stringMatching(
+          /CDDEUNWGBRHM00015: a TAP file cut short: it ends inside \w+ at byte 50 \(TransferBatch\/BatchControlInfo(\/\w+)+\)$/,
+        ),
+      ],
+    ]);
+  });
+
+  it('names the line of a CSV row with fewer fields than the header, early or late', async () => {
+    const good = readFileSync(writeProbeCsv(dir, 'x.csv'), 'utf8');
+    const [header = '', row = ''] = good.trim().split('\n');
+    const short = '2026-10-01 10:00:00,DEUNW';
+    // Early, the short row keeps DuckDB's sniffer from seeing the columns at all; after the
+    // sniffer's sample, the load itself meets it.
+    const files = {
+      'early.csv': [header, row, row, short, row],
+      'late.csv': [header, ...Array.from<string>({ length: 25_000 }).fill(row), short],
+    };
+    for (const [name, lines] of Object.entries(files))
+      writeFileSync(path.join(inbox, name), lines.join('\n') + '\n');
+    const lateOffset = Buffer.byteLength(
+      [header, ...files['late.csv'].slice(1, -1)].join('\n') + '\n',
+    );
+    const outcomes = await ingest([inbox]);
+    expect(outcomes.map((o) => [path.basename(o.file), o.status, o.reason])).toEqual([
+      [
+        'early.csv',
+        'quarantined',
+        `${path.join(inbox, 'early.csv')}: a row of 2 fields where the header has 8 at line 4, byte ${Buffer.byteLength([header, row, row].join('\n') + '\n')}`,
+      ],
+      [
+        'late.csv',
+        'quarantined',
+        `${path.join(inbox, 'late.csv')}: a row of 2 fields where the header has 8 at line 25002, byte ${lateOffset}`,
+      ],
+    ]);
+  });
+
   it('a decode error in the worker thread quarantines the file with its byte offset', async () => {
     const { file } = writeTap(dir, 'CDDEUNWGBRHM00011', 3000);
     const bytes = readFileSync(file);

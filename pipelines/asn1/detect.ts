@@ -28,7 +28,7 @@ const KIND_OF_TYPE: Readonly<Record<string, FileKind>> = {
   Nrtrde: 'nrtrde',
 };
 
-interface Candidate {
+export interface Candidate {
   module: ModuleName;
   type: TypeDesc;
   kind: FileKind;
@@ -36,7 +36,8 @@ interface Candidate {
 
 let candidatesByTag: Map<number, Candidate[]> | undefined;
 
-function candidates(tag: number): Candidate[] {
+/** The top-level types (of every module) a unit with this tag can be. */
+export function candidates(tag: number): Candidate[] {
   if (candidatesByTag === undefined) {
     candidatesByTag = new Map();
     for (const module of moduleNames()) {
@@ -57,7 +58,7 @@ function candidates(tag: number): Candidate[] {
   return candidatesByTag.get(tag) ?? [];
 }
 
-interface Versions {
+export interface Versions {
   spec?: number;
   release?: number;
 }
@@ -74,7 +75,7 @@ function versionTags(): { spec: number; release: number } {
  * Looks for the TAP version numbers among the unit's children and the first child's children,
  * stopping at the records list. UNDECIDED when the bytes end first (and more may come).
  */
-function scanVersions(
+export function scanVersions(
   buf: Uint8Array,
   c: number,
   end: number,

@@ -5,6 +5,8 @@
 export { decodeBytes, decodeFile, decodeStream, decodeValue } from './decode-api.ts';
 export type { DecodedFile, DecodeOptions } from './decode-api.ts';
 export { detectKind } from './detect.ts';
+export { whyNotDetected } from './detect-why.ts';
+export type { Undetected } from './detect-why.ts';
 export { EncodeError, encodeFile, encodeValue } from './encode.ts';
 export type { EncodeOptions } from './encode.ts';
 export { encodeFileChunks, encodeFileStream, encodeTransferBatchStream } from './encode-stream.ts';

@@ -9,6 +9,7 @@ import { element } from './decode-gen.ts';
 import { decodeContent, headerAt, nextChild, skipUnknown, wrap } from './decode.ts';
 import { NEED_MORE, type DecodeState } from './decode-state.ts';
 import { detectAt, UNDECIDED, type Detected } from './detect.ts';
+import { whyUndetected } from './detect-why.ts';
 import type { Feeder } from './feeder.ts';
 import { CHOICE, compiledModule, recordsRoute, type TypeDesc } from './schema.ts';
 import type { DecodeItem, Struct, Value } from './types.ts';
@@ -219,12 +220,10 @@ export function* decodeItems(st: DecodeState, feeder: Feeder): Generator<Step, v
       yield NEED_INPUT;
     }
     if (det === undefined) {
-      throw st.error(
-        n.pos - st.base,
-        units === 0
-          ? 'not a TAP, RAP or NRTRDE file (or a TAP release the schema does not have)'
-          : 'unexpected data after the last unit',
-      );
+      if (units > 0) throw st.error(n.pos - st.base, 'unexpected data after the last unit');
+      const why = whyUndetected(st.buf, n.pos - st.base, st.avail, st.eof);
+      if (why === undefined) throw st.error(n.pos - st.base, 'not a TAP, RAP or NRTRDE file');
+      throw new DecodeError(why.message, st.file, st.base + why.offset, why.tagPath);
     }
     units++;
     yield* unit(st, feeder, det, n);

@@ -27,6 +27,11 @@ export async function byteOffsetOfLine(file: string, line: number): Promise<numb
 
 /** The first meaningful line of a DuckDB error: the conversion or parse problem itself. */
 export function csvErrorSummary(message: string): string {
+  const fields = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  if (fields !== null) {
+    const [, expected, found] = fields;
+    return `a row of ${found} fields where the header has ${expected}`;
+  }
   const lines = message.split('\n').map((l) => l.trim());
   return (
     lines.find((l) => /Could not convert|Expected Number of Columns|invalid|Error when/i.test(l)) ??

@@ -1,6 +1,6 @@
 /** Tells what a file holds from its first bytes (and, for tables, its column names), never its name. */
 import { open } from 'node:fs/promises';
-import { detectKind as detectBer } from '../asn1/index.ts';
+import { detectKind as detectBer, whyNotDetected, type Undetected } from '../asn1/index.ts';
 import type { FileKind } from '../asn1/index.ts';
 import type { BerKind } from './codec-sources.ts';
 import { tabularSources, type TabularSource } from './sources.ts';
@@ -41,6 +41,14 @@ const berKinds: Record<FileKind, BerKind> = {
 export function berKindOf(head: Uint8Array): BerKind | undefined {
   const detected = detectBer(head);
   return detected === undefined ? undefined : berKinds[detected.kind];
+}
+
+/**
+ * Why a head that is no file roam reads looks like TAP, RAP or NRTRDE all the same (a release
+ * roam does not read, a file cut short), if it does; `size` is the whole file's.
+ */
+export function whyNotBer(head: Uint8Array, size: number): Undetected | undefined {
+  return looksLikeText(head) ? undefined : whyNotDetected(head, size);
 }
 
 /**

@@ -7,13 +7,13 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { isInputError, LoadError } from '../lib/errors.ts';
+import { DecodeError, isInputError, LoadError } from '../lib/errors.ts';
 import { createTableSql } from '../lib/raw-table.ts';
 import { withWarehouse } from '../lib/warehouse.ts';
 import { appendBatches } from './append-batches.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
 import { DecodePool, defaultWorkerCount } from './decode-pool.ts';
-import { berKindOf, formatOf, readHead, type InputKind } from './detect.ts';
+import { berKindOf, formatOf, readHead, whyNotBer, type InputKind } from './detect.ts';
 import { sha256File } from './files.ts';
 import {
   groupIsFull,
@@ -90,8 +90,12 @@ async function planFor(
 ): Promise<Plan> {
   const head = await readHead(file);
   const format = formatOf(head);
-  if (format === undefined)
-    throw unknownKind(file, head.length === 0 ? 'empty file' : 'unknown file kind');
+  if (format === undefined) {
+    if (head.length === 0) throw unknownKind(file, 'empty file');
+    const why = whyNotBer(head, size);
+    if (why === undefined) throw unknownKind(file, 'unknown file kind');
+    throw new DecodeError(why.message, file, why.offset, why.tagPath);
+  }
   if (format === 'ber') {
     const kind = berKindOf(head);
     if (kind === undefined) throw unknownKind(file, 'unknown file kind');
@@ -101,6 +105,7 @@ async function planFor(
   }
   const tabular: TabularFormat = format;
   const names = await columnNames(connection, file, tabular).catch((error: unknown) => {
+    if (error instanceof LoadError) throw error;
     throw new LoadError(
       `${file}: not a readable ${tabular} file at byte 0: ${(error as Error).message.split('\n')[0]}`,
       file,

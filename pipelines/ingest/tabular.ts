@@ -30,6 +30,30 @@ function reader(format: TabularFormat, file: string, types?: Record<string, stri
   }
 }
 
+/** Delimiters a CSV header may use. */
+const delimiters = [',', ';', '\t', '|'];
+
+/**
+ * A CSV whose sniffed header is one column holding delimiters: a row with another number of
+ * fields kept DuckDB's sniffer from taking the header apart. Read it again with the header's
+ * delimiter and its fields as columns, so that DuckDB names the row that does not fit.
+ */
+async function raggedCsv(connection: DuckDBConnection, file: string, header: string) {
+  const delim = delimiters.find((d) => header.includes(d));
+  if (delim === undefined) return undefined;
+  const names = header.split(delim).map((n) => n.trim().replace(/^"(.*)"$/, '$1'));
+  const columns = names.map((n) => `${sqlString(n)}: 'VARCHAR'`).join(', ');
+  try {
+    await connection.run(
+      `SELECT count(*) FROM read_csv(${sqlString(file)}, auto_detect = false, header = true,
+         delim = ${sqlString(delim)}, quote = '"', columns = {${columns}})`,
+    );
+  } catch (error) {
+    throw await explain(file, error);
+  }
+  return names;
+}
+
 /** The column names a file holds, read by DuckDB without loading it. */
 export async function columnNames(
   connection: DuckDBConnection,
@@ -37,7 +61,11 @@ export async function columnNames(
   format: TabularFormat,
 ): Promise<string[]> {
   const result = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${reader(format, file)}`);
-  return result.getRowObjectsJson().map((r) => String(r.column_name as string));
+  const names = result.getRowObjectsJson().map((r) => String(r.column_name as string));
+  const [only] = names;
+  if (format === 'csv' && names.length === 1 && only !== undefined)
+    return (await raggedCsv(connection, file, only)) ?? names;
+  return names;
 }
 
 async function explain(file: string, error: unknown): Promise<LoadError> {
