@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTap } from './helpers/files.ts';
@@ -92,6 +93,29 @@ describe('roam CLI', () => {
         new RegExp(`^roam: ${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — fix: `),
       );
     }
+  });
+
+  it('decode names the TAP release it does not read, and where a cut file ends', async () => {
+    const dir = await tempDir('cli');
+    const { file } = writeTap(dir, 'CDDEUNWGBRHM00001');
+    const bytes = readFileSync(file);
+    // ReleaseVersionNumber (APPLICATION 189) 12 → 9: a TAP 3.09 batch.
+    const old = Buffer.from(bytes);
+    old[old.indexOf(Buffer.from([0x5f, 0x81, 0x3d, 0x01, 0x0c])) + 4] = 9;
+    const release = path.join(dir, 'CDDEUNWGBRHM00002');
+    const cut = path.join(dir, 'CDDEUNWGBRHM00003');
+    writeFileSync(release, old);
+    writeFileSync(cut, bytes.subarray(0, 50));
+    const result = await roam(['decode', release, cut]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error: ${release}: a TAP 3.09 file: release not supported (roam reads TAP 3.10–3.12, RAP 1.05, NRTRDE 2.01) at byte 0\n`,
+    );
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `error: ${cut}: a TAP file cut short: it ends inside \\w+ at byte 50 \\(TransferBatch/`,
+      ),
+    );
   });
 
   it('doctor reports versions as JSON and passes on a set-up machine', async () => {
