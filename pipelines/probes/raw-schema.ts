@@ -9,7 +9,12 @@ export const probeXdrTable = rawTable(
   'Signalling procedures exported by probes, one row per procedure, as delivered.',
   [
     ['event_time', 'TIMESTAMP', 'Request time, UTC'],
-    ['partner_tadig', 'VARCHAR', 'TADIG code of the roaming partner'],
+    [
+      'partner_tadig',
+      'VARCHAR',
+      'TADIG code of the roaming partner; often absent from real exports (then attributed from the IMSI, the serving node or the origin realm)',
+      'optional',
+    ],
     ['direction', 'VARCHAR', 'outbound (our subscribers abroad) or inbound'],
     ['interface', 'VARCHAR', 'MAP, Diameter, GTPv1 or GTPv2'],
     [
@@ -37,6 +42,13 @@ export const probeXdrTable = rawTable(
       'optional',
     ],
     ['apn', 'VARCHAR', 'Data sessions only: the APN', 'optional'],
+    [
+      'serving_node_gt',
+      'VARCHAR',
+      'MAP and GTPv1: Global Title of the serving node (VLR/MSC or SGSN) in the visited network',
+      'optional',
+    ],
+    ['origin_realm', 'VARCHAR', 'Diameter S6a: Origin-Realm of the request', 'optional'],
   ],
   { fileId: true },
 );

@@ -37,17 +37,43 @@ export const kpiCatalogueTable = table(
   'The KPI catalogue (kpi_catalogue.csv).',
   [
     ['kpi', 'VARCHAR', 'KPI key'],
-    ['family', 'VARCHAR', 'registration, data, voice, sms, ipx, billing, usage'],
+    [
+      'family',
+      'VARCHAR',
+      'registration, authentication, data, voice, sms, ipx, billing, usage or security',
+    ],
     ['name', 'VARCHAR', 'Name shown in reports'],
     ['source', 'VARCHAR', 'Where it is measured'],
-    ['procedure', 'VARCHAR', 'Probe procedure counted, for signalling KPIs', 'optional'],
+    [
+      'measure',
+      'VARCHAR',
+      'How the value is computed: success_rate, technical_success_rate, latency_p95, share_within, share_late, share, mean, ratio or count',
+    ],
+    [
+      'procedure',
+      'VARCHAR',
+      'What is counted: probe procedures (signalling) or active test types, ;-separated',
+      'optional',
+    ],
+    ['service', 'VARCHAR', 'Service the KPI belongs to (voice, sms, data), if any', 'optional'],
     ['numerator', 'VARCHAR', 'What is counted'],
     ['denominator', 'VARCHAR', 'Out of what'],
-    ['unit', 'VARCHAR', 'ratio, ms, score…'],
+    ['unit', 'VARCHAR', 'ratio, ms, s, MOS, percent, count or money'],
     [
       'higher_is_better',
       'BOOLEAN',
       'A value must be at least (true) or at most (false) its target',
+    ],
+    [
+      'min_sample',
+      'INTEGER',
+      'Below this sample size (the denominator or the number of measurements) a month is reported as insufficient sample, never as met or breached',
+    ],
+    [
+      'threshold',
+      'DECIMAL(12,4)',
+      'The limit a share_within / share_late KPI counts against (ms for setup times, hours for TAP and NRTRDE delivery); an agreement may override it',
+      'optional',
     ],
   ],
 );
@@ -62,6 +88,12 @@ export const slaAgreementsTable = table(
     ['target', 'DECIMAL(12,4)', 'Agreed target (ratios as fractions, 4 decimals)'],
     ['valid_from', 'DATE', 'First day the target applies'],
     ['valid_to', 'DATE', 'First day it no longer applies; NULL while it runs', 'optional'],
+    [
+      'threshold',
+      'DECIMAL(12,4)',
+      "The agreed limit of a share_within / share_late KPI, when it differs from the catalogue's",
+      'optional',
+    ],
   ],
 );
 
