@@ -52,6 +52,8 @@ WITH procedures AS (
     procedure,
     higher_is_better
   FROM reference.kpi_catalogue
+  WHERE
+    measure = 'success_rate'
 ), agreements AS (
   SELECT
     partner_tadig,

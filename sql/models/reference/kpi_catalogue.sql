@@ -8,7 +8,37 @@ MODEL (
     UNIQUE_VALUES(columns = (
       kpi
     )),
-    NOT_NULL(columns = (kpi, family, name, source, higher_is_better))
+    NOT_NULL(
+      columns = (kpi, family, name, source, measure, unit, higher_is_better, min_sample)
+    ),
+    ACCEPTED_VALUES(
+      "column" = family,
+      is_in = (
+        'registration',
+        'authentication',
+        'data',
+        'voice',
+        'sms',
+        'ipx',
+        'billing',
+        'usage',
+        'security'
+      )
+    ),
+    ACCEPTED_VALUES(
+      "column" = measure,
+      is_in = (
+        'success_rate',
+        'technical_success_rate',
+        'latency_p95',
+        'share_within',
+        'share_late',
+        'share',
+        'mean',
+        'ratio',
+        'count'
+      )
+    )
   )
 );
 
@@ -17,9 +47,13 @@ SELECT
   family,
   name,
   source,
+  measure,
   procedure,
+  service,
   numerator,
   denominator,
   unit,
-  higher_is_better
+  higher_is_better,
+  min_sample,
+  threshold
 FROM raw.reference_kpi_catalogue

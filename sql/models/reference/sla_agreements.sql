@@ -16,5 +16,6 @@ SELECT
   kpi,
   target,
   valid_from,
-  valid_to
+  valid_to,
+  threshold
 FROM raw.reference_sla_agreements
