@@ -82,9 +82,7 @@ WITH measurements AS (
     SUM(probes_sent) AS probes_sent,
     SUM(probes_answered) AS probes_answered,
     AVG(rtd_avg_ms) AS rtd_avg_ms,
-    QUANTILE_CONT(rtd_p95_ms, 0.95
-    ORDER BY
-      rtd_p95_ms) AS rtd_p95_ms,
+    QUANTILE_CONT(rtd_p95_ms, 0.95 ORDER BY rtd_p95_ms) AS rtd_p95_ms,
     AVG(jitter_ms) AS jitter_ms,
     SUM(packet_loss_pct * probes_sent) / NULLIF(SUM(probes_sent), 0) AS packet_loss_pct
   FROM measurements
@@ -112,13 +110,13 @@ WITH measurements AS (
     MAX(CASE WHEN catalogue.kpi = 'ipx_rtd_p95' THEN agreements.target END) AS rtd_p95_target,
     MAX(CASE WHEN catalogue.kpi = 'ipx_jitter' THEN agreements.target END) AS jitter_target,
     MAX(CASE WHEN catalogue.kpi = 'ipx_packet_loss' THEN agreements.target END) AS packet_loss_target,
-    BOOL_AND(CAST(catalogue.higher_is_better AS BOOLEAN)) FILTER(WHERE
+    BOOL_AND(catalogue.higher_is_better::BOOLEAN) FILTER(WHERE
       catalogue.kpi = 'ipx_availability') AS availability_higher,
-    BOOL_AND(CAST(catalogue.higher_is_better AS BOOLEAN)) FILTER(WHERE
+    BOOL_AND(catalogue.higher_is_better::BOOLEAN) FILTER(WHERE
       catalogue.kpi = 'ipx_rtd_p95') AS rtd_higher,
-    BOOL_AND(CAST(catalogue.higher_is_better AS BOOLEAN)) FILTER(WHERE
+    BOOL_AND(catalogue.higher_is_better::BOOLEAN) FILTER(WHERE
       catalogue.kpi = 'ipx_jitter') AS jitter_higher,
-    BOOL_AND(CAST(catalogue.higher_is_better AS BOOLEAN)) FILTER(WHERE
+    BOOL_AND(catalogue.higher_is_better::BOOLEAN) FILTER(WHERE
       catalogue.kpi = 'ipx_packet_loss') AS loss_higher,
     MAX(CASE WHEN catalogue.kpi = 'ipx_availability' THEN catalogue.min_sample END) AS availability_min,
     MAX(CASE WHEN catalogue.kpi = 'ipx_rtd_p95' THEN catalogue.min_sample END) AS rtd_min,

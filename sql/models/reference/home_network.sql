@@ -4,6 +4,12 @@ MODEL (
   owner roaming_analytics,
   grain home_tadig,
   description 'Our own network, from the latest ingested home_network.csv.',
+  column_descriptions (
+    home_tadig = 'Our TADIG code',
+    home_name = 'Our network name',
+    country = 'Country',
+    mcc_mnc = 'Our MCC-MNC'
+  ),
   audits (UNIQUE_VALUES(columns = (
       home_tadig
     )), NOT_NULL(columns = (

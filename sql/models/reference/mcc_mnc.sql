@@ -4,6 +4,16 @@ MODEL (
   owner roaming_analytics,
   grain mcc_mnc,
   description 'MCC-MNC codes, from the latest ingested mcc_mnc.csv.',
+  column_descriptions (
+    mcc = 'Mobile country code',
+    mnc = 'Mobile network code, 2 or 3 digits',
+    mcc_mnc = 'mcc || mnc: the IMSI prefix',
+    country_name = 'Country',
+    country_code = 'ISO country code',
+    brand = 'Brand',
+    operator = 'Operator',
+    status = 'Operational status'
+  ),
   audits (
     NOT_NULL(columns = (
       mcc_mnc
