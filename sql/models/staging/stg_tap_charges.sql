@@ -1,0 +1,83 @@
+MODEL (
+  name staging.stg_tap_charges,
+  kind VIEW,
+  owner roaming_analytics,
+  grain (file_id, record_index, item_path),
+  description 'TAP charge details, one row per charge: amounts as exact DECIMAL beside their integer and scale, and whether the charge counts toward the file''s TotalCharge (the rule of pipelines/tap/charges.ts COUNTS_TOWARD_TOTAL: charge type 00 of a ChargeInformation or session charge, every MessagingEvent Charge and CAMEL invocation fee).',
+  column_descriptions (
+    file_id = 'sha256 of the source file (raw.ingested_files.file_id)',
+    record_index = 'Record the charge belongs to',
+    sender = 'Sender TADIG',
+    recipient = 'Recipient TADIG',
+    file_sequence_number = 'FileSequenceNumber, 5 digits',
+    charge_information_index = 'Position of the ChargeInformation in the record',
+    item_path = 'Where in the record the item sits',
+    scale = 'TapDecimalPlaces: amounts are integer / 10^scale',
+    currency = 'TapCurrency, or XDR (SDR) when the file has none',
+    source = 'charge-information, session-charge, messaging-charge or camel-invocation-fee',
+    charged_item = 'ChargedItem',
+    charge_type = 'ChargeType: 00 is the invoiceable total, 01 airtime, 03 toll, 04 directory assistance, 21 VPMN surcharge',
+    charge = 'Charge in currency: charge_integer / 10^scale, exact',
+    charge_integer = 'Charge as the integer sent',
+    counts_toward_total = 'The kind of charge AuditControlInfo totals (refund or not): type 00, a MessagingEvent Charge or a CAMEL fee',
+    invoiceable = 'Counts toward the file TotalCharge: counts_toward_total and not a refund',
+    refund = 'A refund: counts toward TotalChargeRefund instead',
+    chargeable_units = 'ChargeableUnits',
+    charged_units = 'ChargedUnits',
+    exchange_rate_code = 'ExchangeRateCode',
+    exchange_rate = 'ExchangeRate: local currency units per SDR, exact',
+    exchange_rate_integer = 'ExchangeRate as the integer sent',
+    exchange_rate_decimal_places = 'NumberOfDecimalPlaces of the exchange rate'
+  )
+);
+
+WITH source AS (
+  SELECT
+    sender,
+    recipient,
+    file_sequence_number,
+    record_index,
+    charge_information_index,
+    item_path,
+    scale,
+    currency,
+    source,
+    charged_item,
+    charge_type,
+    charge,
+    invoiceable,
+    refund,
+    chargeable_units,
+    charged_units,
+    exchange_rate_code,
+    exchange_rate,
+    exchange_rate_decimal_places,
+    file_id
+  FROM raw.tap_charges
+)
+SELECT
+  source.file_id,
+  source.record_index,
+  UPPER(source.sender) AS sender,
+  UPPER(source.recipient) AS recipient,
+  source.file_sequence_number,
+  source.charge_information_index,
+  source.item_path,
+  source.scale,
+  source.currency,
+  source.source,
+  source.charged_item,
+  source.charge_type,
+  CAST(source.charge::DECIMAL(38, 0) * CAST(POWER(10, -source.scale) AS DECIMAL(7, 6)) AS DECIMAL(38, 6)) AS charge,
+  source.charge AS charge_integer,
+  source.source IN ('messaging-charge', 'camel-invocation-fee')
+  OR COALESCE(source.charge_type = '00', FALSE) AS counts_toward_total,
+  source.invoiceable,
+  source.refund,
+  source.chargeable_units,
+  source.charged_units,
+  source.exchange_rate_code,
+  CAST(source.exchange_rate::DECIMAL(38, 0) * CAST(POWER(10, -source.exchange_rate_decimal_places) AS DECIMAL(10, 9)) AS DECIMAL(38, 9)) AS exchange_rate,
+  source.exchange_rate AS exchange_rate_integer,
+  source.exchange_rate_decimal_places
+FROM source
