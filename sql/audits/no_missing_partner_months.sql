@@ -1,8 +1,6 @@
 AUDIT (
   name no_missing_partner_months
-) /* Every partner with an agreement in force in a month that was built has rows for that month:
-   a partner-month without any data is a gap in the feeds (a probe export or file missing), never
-   a silent hole in a report. */;
+);
 
 WITH built AS (
   SELECT DISTINCT

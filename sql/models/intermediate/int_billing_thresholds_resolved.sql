@@ -3,7 +3,7 @@ MODEL (
   kind VIEW,
   owner roaming_analytics,
   grain (kpi, partner_tadig, direction, event_month),
-  description 'The threshold (hours) each billing share KPI counts against, per partner, direction and month with TAP or NRTRDE events: the agreement''s threshold (reference.sla_agreements, valid in the month: valid_from <= month < valid_to; the latest valid_from wins) where the partner has one, else the catalogue''s. The reference views do not expose threshold yet, so this model reads raw.reference_kpi_catalogue and raw.reference_sla_agreements: the only place that does.',
+  description 'The threshold (hours) each billing share KPI counts against, per partner, direction and month with TAP or NRTRDE events: the agreement''s threshold (reference.sla_agreements, valid in the month: valid_from <= month < valid_to; the latest valid_from wins) where the partner has one, else the catalogue''s.',
   column_descriptions (
     kpi = 'KPI key of the catalogue (a billing KPI with a threshold: tap_timeliness, nrtrde_within_4h)',
     partner_tadig = 'Partner',
@@ -23,7 +23,7 @@ WITH catalogue AS (
   SELECT
     kpi,
     threshold
-  FROM raw.reference_kpi_catalogue
+  FROM reference.kpi_catalogue
   WHERE
     family = 'billing' AND NOT threshold IS NULL
 ), agreements AS (
@@ -34,7 +34,7 @@ WITH catalogue AS (
     threshold,
     valid_from,
     valid_to
-  FROM raw.reference_sla_agreements
+  FROM reference.sla_agreements
   WHERE
     NOT threshold IS NULL
 ), tap_months AS (

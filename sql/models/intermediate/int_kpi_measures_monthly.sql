@@ -53,6 +53,22 @@ WITH active AS (
     p95,
     sample_size
   FROM intermediate.int_kpi_ipx_monthly
+), billing AS (
+  SELECT
+    event_month,
+    partner_tadig,
+    direction,
+    kpi,
+    service,
+    rat,
+    numerator,
+    denominator,
+    excluded,
+    value,
+    p50,
+    p95,
+    sample_size
+  FROM intermediate.int_kpi_billing_monthly
 ), unioned AS (
   SELECT
     event_month,
@@ -85,6 +101,22 @@ WITH active AS (
     p95,
     sample_size
   FROM ipx
+  UNION ALL
+  SELECT
+    event_month,
+    partner_tadig,
+    direction,
+    kpi,
+    service,
+    rat,
+    numerator,
+    denominator,
+    excluded,
+    value,
+    p50,
+    p95,
+    sample_size
+  FROM billing
 )
 SELECT
   event_month,
