@@ -113,7 +113,7 @@ export const causeCodesTable = table(
   'Signalling result codes and their class (cause_codes.csv).',
   [
     ['interface', 'VARCHAR', 'MAP, Diameter, GTPv1 or GTPv2'],
-    ['code', 'INTEGER', 'Result code'],
+    ['code', 'INTEGER', 'Result code; empty for MAP without an error'],
     ['name', 'VARCHAR', 'Name in the 3GPP tables'],
     ['failure_class', 'VARCHAR', 'success, technical, user or policy'],
   ],

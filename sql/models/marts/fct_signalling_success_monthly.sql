@@ -38,9 +38,9 @@ WITH procedures AS (
     procedure,
     is_success,
     latency_ms
-  FROM staging.stg_probe_xdr
+  FROM intermediate.int_xdr_attributed
   WHERE
-    event_month BETWEEN @start_ds AND @end_ds
+    event_month BETWEEN @start_ds AND @end_ds AND NOT partner_tadig IS NULL
 ), partners AS (
   SELECT
     partner_tadig,

@@ -3,10 +3,24 @@ MODEL (
   kind VIEW,
   owner roaming_analytics,
   grain (file_id, event_time, imsi, procedure),
-  description 'Probe signalling procedures with success decided per interface; nothing else changed.',
+  description 'Probe signalling procedures as delivered, with names, case and time columns normalised; success is decided later, from reference.cause_codes (intermediate.int_xdr_classified).',
   column_descriptions (
+    event_time = 'Request time, UTC',
     event_month = 'First day of the UTC month of the request',
-    is_success = 'True when the result code means the procedure succeeded on this interface'
+    event_hour = 'The UTC hour of the request (timestamp truncated to the hour)',
+    partner_tadig = 'TADIG code of the partner as the probe gave it; NULL when the export carries none',
+    direction = 'outbound (our subscribers abroad) or inbound (partner subscribers in our network)',
+    interface = 'MAP, Diameter, GTPv1 or GTPv2',
+    procedure = 'Signalling procedure (UpdateLocation, ULR, CreatePDPContext, ...)',
+    imsi = 'Subscriber IMSI (never shown to partners)',
+    result_code = 'MAP error (NULL without error, -1 TCAP abort), Diameter Result-Code or GTP cause',
+    latency_ms = 'Response time minus request time, ms',
+    rat_type = 'Radio access type (GERAN, UTRAN, EUTRAN, NB-IoT, LTE-M, NR); NULL when not given',
+    routing = 'Data sessions: home-routed, local-breakout or regional-breakout',
+    apn = 'Data sessions: the APN, lower case',
+    serving_node_gt = 'MAP and GTPv1: Global Title of the serving node in the visited network',
+    origin_realm = 'Diameter: Origin-Realm of the request, lower case',
+    file_id = 'Source file (raw.ingested_files.file_id)'
   )
 );
 
@@ -20,29 +34,29 @@ WITH source AS (
     imsi,
     result_code,
     latency_ms,
+    rat_type,
+    routing,
+    apn,
+    serving_node_gt,
+    origin_realm,
     file_id
   FROM raw.probe_xdr
 )
 SELECT
   event_time,
   DATE_TRUNC('MONTH', event_time)::DATE AS event_month,
-  UPPER(partner_tadig) AS partner_tadig,
+  DATE_TRUNC('HOUR', event_time)::TIMESTAMP AS event_hour,
+  NULLIF(UPPER(TRIM(partner_tadig)), '') AS partner_tadig,
   LOWER(direction) AS direction,
   interface,
   procedure,
   imsi,
   result_code,
-  CASE interface
-    WHEN 'MAP'
-    THEN result_code IS NULL
-    WHEN 'Diameter'
-    THEN result_code = 2001
-    WHEN 'GTPv1'
-    THEN result_code = 128
-    WHEN 'GTPv2'
-    THEN result_code IN (16, 17)
-    ELSE FALSE
-  END AS is_success,
   latency_ms,
+  NULLIF(rat_type, '') AS rat_type,
+  NULLIF(LOWER(routing), '') AS routing,
+  NULLIF(LOWER(apn), '') AS apn,
+  NULLIF(serving_node_gt, '') AS serving_node_gt,
+  NULLIF(LOWER(origin_realm), '') AS origin_realm,
   file_id
 FROM source
