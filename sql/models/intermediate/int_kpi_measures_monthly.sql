@@ -69,6 +69,22 @@ WITH active AS (
     p95,
     sample_size
   FROM intermediate.int_kpi_billing_monthly
+), signalling AS (
+  SELECT
+    event_month,
+    partner_tadig,
+    direction,
+    kpi,
+    service,
+    rat,
+    numerator,
+    denominator,
+    excluded,
+    value,
+    p50,
+    p95,
+    sample_size
+  FROM intermediate.int_kpi_signalling_monthly
 ), unioned AS (
   SELECT
     event_month,
@@ -117,6 +133,22 @@ WITH active AS (
     p95,
     sample_size
   FROM billing
+  UNION ALL
+  SELECT
+    event_month,
+    partner_tadig,
+    direction,
+    kpi,
+    service,
+    rat,
+    numerator,
+    denominator,
+    excluded,
+    value,
+    p50,
+    p95,
+    sample_size
+  FROM signalling
 )
 SELECT
   event_month,
