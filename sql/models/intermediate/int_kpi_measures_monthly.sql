@@ -85,6 +85,22 @@ WITH active AS (
     p95,
     sample_size
   FROM intermediate.int_kpi_signalling_monthly
+), usage AS (
+  SELECT
+    event_month,
+    partner_tadig,
+    direction,
+    kpi,
+    service,
+    rat,
+    numerator,
+    denominator,
+    excluded,
+    value,
+    p50,
+    p95,
+    sample_size
+  FROM intermediate.int_kpi_usage_monthly
 ), unioned AS (
   SELECT
     event_month,
@@ -149,6 +165,22 @@ WITH active AS (
     p95,
     sample_size
   FROM signalling
+  UNION ALL
+  SELECT
+    event_month,
+    partner_tadig,
+    direction,
+    kpi,
+    service,
+    rat,
+    numerator,
+    denominator,
+    excluded,
+    value,
+    p50,
+    p95,
+    sample_size
+  FROM usage
 )
 SELECT
   event_month,
