@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DecodeError, isInputError, LoadError } from '../lib/errors.ts';
 import { createTableSql } from '../lib/raw-table.ts';
+import { addMissingColumns } from './raw-columns-migration.ts';
 import { withWarehouse } from '../lib/warehouse.ts';
 import { appendBatches } from './append-batches.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
@@ -69,6 +70,7 @@ export async function prepareWarehouse(connection: DuckDBConnection): Promise<vo
   await connection.run('CREATE SCHEMA IF NOT EXISTS raw');
   for (const table of rawTables) await connection.run(createTableSql(table));
   await migrateRegistry(connection);
+  await addMissingColumns(connection, rawTables);
   // A file's rows reach the WAL uncompressed (~35 MB per 50,000 TAP events): at DuckDB's default
   // threshold (16 MB) nearly every commit would checkpoint, rewriting the tables' last row groups
   // each time. Checkpoint once at the end instead (bench/README.md, ingest).

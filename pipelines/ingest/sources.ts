@@ -6,6 +6,7 @@ import { probeXdrTable } from '../probes/raw-schema.ts';
 import {
   causeCodesTable,
   homeNetworkTable,
+  iotApnsTable,
   kpiCatalogueTable,
   mccMncTable,
   partnersTable,
@@ -21,7 +22,8 @@ export type TabularKind =
   | 'reference-kpi-catalogue'
   | 'reference-sla-agreements'
   | 'reference-mcc-mnc'
-  | 'reference-cause-codes';
+  | 'reference-cause-codes'
+  | 'reference-iot-apns';
 
 export interface TabularSource {
   kind: TabularKind;
@@ -55,6 +57,7 @@ export const tabularSources: readonly TabularSource[] = [
   reference('reference-sla-agreements', slaAgreementsTable),
   reference('reference-mcc-mnc', mccMncTable),
   reference('reference-cause-codes', causeCodesTable),
+  reference('reference-iot-apns', iotApnsTable),
 ];
 
 /** The kinds whose files are snapshots (reference data). */

@@ -118,3 +118,13 @@ export const causeCodesTable = table(
     ['failure_class', 'VARCHAR', 'success, technical, user or policy'],
   ],
 );
+
+export const iotApnsTable = table(
+  'raw.reference_iot_apns',
+  'APNs that mark the IoT segment (iot_apns.csv), besides the NB-IoT and LTE-M radio types.',
+  [
+    ['apn', 'VARCHAR', 'APN network identifier (matched case-insensitively)'],
+    ['segment', 'VARCHAR', 'Segment the APN belongs to: iot'],
+    ['description', 'VARCHAR', 'What the APN is for', 'optional'],
+  ],
+);
