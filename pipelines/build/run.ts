@@ -1,7 +1,8 @@
 /**
- * `roam build`: load → close → SQLMesh. Reads what changed since the last build, closes the
- * warehouse, lets SQLMesh plan and restate, then records the build. Atomic: on failure the
- * warehouse and SQLMesh's state are put back as they were.
+ * `roam build`: reads what changed since the last build, closes the warehouse, and lets one
+ * SQLMesh process plan, restate and record the build (pipelines/build/sqlmesh-build.ts). All or
+ * nothing: a failed model or audit rolls that process's transactions back, so the warehouse and
+ * SQLMesh's state stay as they were.
  */
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,20 +11,33 @@ import { WarehouseError } from '../lib/errors.ts';
 import { sqlProjectDir } from '../lib/paths.ts';
 import { createTableSql } from '../lib/raw-table.ts';
 import { buildRunsTable } from '../lib/registry.ts';
-import * as sqlmesh from '../lib/sqlmesh.ts';
-import { sqlString, withWarehouse } from '../lib/warehouse.ts';
+import { statePathFor } from '../lib/sqlmesh.ts';
+import { withWarehouse } from '../lib/warehouse.ts';
 import { rawTables } from '../ingest/raw-tables.ts';
-import { backupFiles } from './backup.ts';
 import { renderExternalModels } from './external-models.ts';
+import { monthRuns, monthsOf } from './months.ts';
 import { pendingWork, requireReferenceData } from './pending.ts';
+import { runSqlmeshBuild, type Backfill, type SqlmeshBuildReport } from './sqlmesh-build.ts';
 
 /** Models recomputed when data for months already built arrives. */
 export const restatedModels = ['marts.*'];
 
+export interface BuildOptions {
+  /** Months (`YYYY-MM`, validated by parseRestateMonths) to restate besides the pending ones. */
+  restate?: readonly string[];
+}
+
 export interface BuildResult {
   firstBuild: boolean;
-  restated: { start: string; end: string } | undefined;
+  /** Every model was built from the raw layer (first build, or no state beside the warehouse). */
+  fromScratch: boolean;
+  /** The month ranges restated, in order, with the models whose rows were recomputed. */
+  restated: SqlmeshBuildReport['restated'];
+  changes: SqlmeshBuildReport['changes'];
+  backfilled: Backfill[];
   seconds: number;
+  /** Where the time went inside the SQLMesh process (start-up, plan, restate, commit, total). */
+  sqlmeshSeconds: Record<string, number>;
 }
 
 /** Keeps sql/external_models.yaml equal to the raw table definitions. */
@@ -36,7 +50,7 @@ export async function writeExternalModels(): Promise<void> {
 
 const utcNow = () => new Date().toISOString().replace('T', ' ').replace('Z', '');
 
-export async function build(warehouse: string): Promise<BuildResult> {
+export async function build(warehouse: string, options: BuildOptions = {}): Promise<BuildResult> {
   if (!existsSync(warehouse)) {
     throw new WarehouseError(`warehouse ${warehouse} does not exist`, {
       fix: "run 'roam ingest PATH…' first",
@@ -50,30 +64,41 @@ export async function build(warehouse: string): Promise<BuildResult> {
     return pendingWork(connection);
   });
   const firstBuild = pending.lastBuildStartedAt === undefined;
-  const state = sqlmesh.statePathFor(warehouse);
+  const state = statePathFor(warehouse);
   // State without a recorded build belongs to a warehouse that no longer exists.
   if (firstBuild) await rm(state, { force: true });
+  const fromScratch = firstBuild || !existsSync(state);
+  // From scratch, every month is computed anyway.
+  const restate = fromScratch
+    ? []
+    : monthRuns([
+        ...(pending.range === undefined ? [] : monthsOf(pending.range)),
+        ...(options.restate ?? []),
+      ]);
 
-  const backup = await backupFiles([warehouse, state]);
-  try {
-    const target = { warehouse };
-    await sqlmesh.plan(target);
-    const restated = firstBuild ? undefined : pending.range;
-    if (restated !== undefined) {
-      await sqlmesh.restate(target, { models: restatedModels, ...restated });
-    }
-    await withWarehouse(warehouse, 'write', async (connection) => {
-      await connection.run(createTableSql(buildRunsTable));
-      await connection.run(
-        `INSERT INTO ${buildRunsTable.name} VALUES (${sqlString(startedAt)}, now(),
-          ${restated === undefined ? 'NULL' : sqlString(restated.start)},
-          ${restated === undefined ? 'NULL' : sqlString(restated.end)})`,
-      );
-    });
-    await backup.discard();
-    return { firstBuild, restated, seconds: (performance.now() - started) / 1000 };
-  } catch (error) {
-    await backup.restore();
-    throw error;
-  }
+  const report = await runSqlmeshBuild(
+    { warehouse },
+    {
+      models: restatedModels,
+      restate,
+      record: {
+        table: buildRunsTable.name,
+        create: createTableSql(buildRunsTable),
+        values: {
+          started_at: startedAt,
+          restated_from: restate[0]?.start ?? null,
+          restated_to: restate.at(-1)?.end ?? null,
+        },
+      },
+    },
+  );
+  return {
+    firstBuild,
+    fromScratch: fromScratch || report.fresh,
+    restated: report.restated,
+    changes: report.changes,
+    backfilled: report.backfilled,
+    seconds: (performance.now() - started) / 1000,
+    sqlmeshSeconds: report.seconds,
+  };
 }

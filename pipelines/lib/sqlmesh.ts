@@ -1,7 +1,9 @@
 /**
  * Typed calls to the SQLMesh CLI of the project's venv, through execa. Non-interactive (no stdin,
- * --no-prompts, analytics off). A failure becomes a SqlmeshError with the command, exit code and the
- * last lines it wrote. SQLMesh's state lives in its own DuckDB file beside the warehouse.
+ * analytics off). A failure becomes a SqlmeshError with the command, exit code and the last lines
+ * it wrote. SQLMesh's state lives in its own DuckDB file beside the warehouse. `roam build` itself
+ * goes through one Python process instead (pipelines/build/sqlmesh-build.ts), with the same
+ * environment.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +23,10 @@ export function statePathFor(warehouse: string): string {
 
 export const sqlmeshExecutable = path.join(venvDir, 'bin', 'sqlmesh');
 
-function ensureInstalled(): void {
+/** The venv's interpreter, which has SQLMesh's Python API. */
+export const pythonExecutable = path.join(venvDir, 'bin', 'python');
+
+export function ensureInstalled(): void {
   if (!existsSync(sqlmeshExecutable)) {
     throw new SetupError(
       `SQLMesh is not installed (no ${path.relative(process.cwd(), sqlmeshExecutable)})`,
@@ -57,6 +62,20 @@ export function failureSummary(output: string): {
   return { headline, audit: false, tail };
 }
 
+/** What SQLMesh runs with: the warehouse and state files, UTC, no analytics, plain output. */
+export function sqlmeshEnv(target: SqlmeshTarget): Record<string, string> {
+  return {
+    ROAM_WAREHOUSE: path.resolve(target.warehouse),
+    ROAM_SQLMESH_STATE: statePathFor(target.warehouse),
+    SQLMESH__DISABLE_ANONYMIZED_ANALYTICS: '1',
+    PYTHONWARNINGS: 'ignore::FutureWarning',
+    TZ: 'UTC',
+    // Plain output: SQLMesh switches style on a terminal.
+    TERM: 'dumb',
+    COLUMNS: '200',
+  };
+}
+
 async function sqlmesh(target: SqlmeshTarget, args: string[]): Promise<string> {
   ensureInstalled();
   const command = `sqlmesh ${args.join(' ')}`;
@@ -65,16 +84,7 @@ async function sqlmesh(target: SqlmeshTarget, args: string[]): Promise<string> {
     stdin: 'ignore',
     all: true,
     reject: false,
-    env: {
-      ROAM_WAREHOUSE: path.resolve(target.warehouse),
-      ROAM_SQLMESH_STATE: statePathFor(target.warehouse),
-      SQLMESH__DISABLE_ANONYMIZED_ANALYTICS: '1',
-      PYTHONWARNINGS: 'ignore::FutureWarning',
-      TZ: 'UTC',
-      // Plain output: SQLMesh switches style on a terminal.
-      TERM: 'dumb',
-      COLUMNS: '200',
-    },
+    env: sqlmeshEnv(target),
   });
   const output = result.all ?? '';
   if (result.exitCode !== 0 || result.failed) {
@@ -96,33 +106,6 @@ async function sqlmesh(target: SqlmeshTarget, args: string[]): Promise<string> {
     );
   }
   return output;
-}
-
-export interface Restatement {
-  models: string[];
-  /** Inclusive dates, YYYY-MM-DD. */
-  start: string;
-  end: string;
-}
-
-/** Applies model changes to prod and backfills what is missing. */
-export function plan(target: SqlmeshTarget): Promise<string> {
-  return sqlmesh(target, ['plan', '--auto-apply', '--no-prompts']);
-}
-
-/** Recomputes models for a time range in prod (new or replaced data in that range). */
-export function restate(target: SqlmeshTarget, restatement: Restatement): Promise<string> {
-  const models = restatement.models.flatMap((m) => ['--restate-model', m]);
-  return sqlmesh(target, [
-    'plan',
-    ...models,
-    '--start',
-    restatement.start,
-    '--end',
-    restatement.end,
-    '--auto-apply',
-    '--no-prompts',
-  ]);
 }
 
 /** Processes the cron intervals that are due. */
