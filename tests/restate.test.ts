@@ -10,7 +10,7 @@ import { listInputFiles } from '../pipelines/ingest/files.ts';
 import { ingestFiles } from '../pipelines/ingest/run.ts';
 import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
-import { pdpStory, probeHeader, samplePartners } from './helpers/sample.ts';
+import { manifest, pdpStory, probeHeader, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
 
@@ -43,6 +43,9 @@ beforeAll(async () => {
   await build(warehouse);
 });
 
+const last = manifest.months.at(-1) ?? '';
+const previous = manifest.months.at(-2) ?? '';
+
 describe('restatement', () => {
   it('a late file for a built month is counted after the next build; other months stay', async () => {
     const partner = [...samplePartners().keys()][0] ?? '';
@@ -52,16 +55,20 @@ describe('restatement', () => {
     writeFileSync(
       late,
       `${probeHeader}\n` +
-        `2026-10-30 23:59:59,${partner},outbound,MAP,UpdateLocation,234990000000009,,100\n` +
-        `2026-10-31 12:00:00,${partner},outbound,MAP,UpdateLocation,234990000000010,34,100\n`,
+        `${last}-27 23:59:59,${partner},outbound,MAP,UpdateLocation,234990000000009,,100\n` +
+        `${last}-28 12:00:00,${partner},outbound,MAP,UpdateLocation,234990000000010,34,100\n`,
     );
     await ingest([late]);
     const result = await build(warehouse);
-    expect(result.restated).toEqual({ start: '2026-10-01', end: '2026-10-31' });
+    const end = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)), 0));
+    expect(result.restated).toEqual({
+      start: `${last}-01`,
+      end: end.toISOString().slice(0, 10),
+    });
     const after = await mart(where);
-    expect(after.find((r) => r.m === '2026-09')).toEqual(before.find((r) => r.m === '2026-09'));
-    expect(after.find((r) => r.m === '2026-10')?.attempts).toBe(
-      Number(before.find((r) => r.m === '2026-10')?.attempts) + 2,
+    expect(after.find((r) => r.m === previous)).toEqual(before.find((r) => r.m === previous));
+    expect(after.find((r) => r.m === last)?.attempts).toBe(
+      Number(before.find((r) => r.m === last)?.attempts) + 2,
     );
   });
 
@@ -74,10 +81,10 @@ describe('restatement', () => {
     writeFileSync(changed, agreements.replace(line, '$1,0.4,'));
     await ingest([changed]);
     const result = await build(warehouse);
-    expect(result.restated?.start).toBe('2026-09-01');
+    expect(result.restated?.start).toBe(`${manifest.months[0] ?? ''}-01`);
     const rows = await mart(
       `partner_tadig = '${partner}' AND direction = 'outbound' AND procedure = 'CreatePDPContext'`,
     );
-    expect(rows.map((r) => r.target)).toEqual(['0.4000', '0.4000']);
+    expect(rows.map((r) => r.target)).toEqual(manifest.months.map(() => '0.4000'));
   });
 });
