@@ -19,9 +19,6 @@ export function round(value: number, digits = 6): number {
   return (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
 }
 
-/** numerator / denominator rounded to six decimals; null without a denominator. */
-export const ratio = (n: number, d: number) => (d === 0 ? null : round(n / d));
-
 /** An exact decimal text of an integer amount at `scale` decimals: 12345, 3 → "12.345". */
 export function decimalText(amount: number | bigint, scale: number): string {
   const a = BigInt(amount);

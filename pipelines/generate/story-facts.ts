@@ -8,7 +8,7 @@ import type { Story } from './manifest.ts';
 import type { GenerateOptions } from './options.ts';
 import type { StoryPlan } from './stories.ts';
 import { homeImsi } from './subscribers.ts';
-import { quantileCont, ratio, round } from './stats.ts';
+import { quantileCont, round } from './stats.ts';
 import type { TapLedger } from './tap-ledger.ts';
 import type { Direction } from './tap-side.ts';
 import type { XdrOutput } from './xdr-files.ts';
@@ -78,7 +78,7 @@ function pdpStory(f: ProbeFacts): Story {
     target: row.target,
     attempts: f.xdr.pdp.attempts,
     successes: f.xdr.pdp.attempts - f.xdr.pdp.failures,
-    successRatio: ratio(f.xdr.pdp.attempts - f.xdr.pdp.failures, f.xdr.pdp.attempts),
+    successRatio: round((f.xdr.pdp.attempts - f.xdr.pdp.failures) / f.xdr.pdp.attempts, 4),
     expected: f.months.flatMap((m) => [
       successRow(f, 'gtpv1_pdp_success', p, 'outbound', m.key),
       successRow(f, 'gtpv1_pdp_success_tech', p, 'outbound', m.key),
