@@ -31,18 +31,34 @@ export interface TapMonth {
 const key = (tadig: string, direction: Direction, month: string) =>
   `${tadig}|${direction}|${month}`;
 
-export const monthKey = (t: number) => new Date(t).toISOString().slice(0, 7);
+const DAY_MS = 86_400_000;
+const monthOfDay = new Map<number, string>();
+
+/** `YYYY-MM` of the UTC month of `t` (cached per day: called for every row written). */
+export function monthKey(t: number): string {
+  const day = Math.floor(t / DAY_MS);
+  let key = monthOfDay.get(day);
+  if (key === undefined) {
+    key = new Date(day * DAY_MS).toISOString().slice(0, 7);
+    monthOfDay.set(day, key);
+  }
+  return key;
+}
 
 export class TapLedger {
   readonly months = new Map<string, TapMonth>();
   /** Pool indices billed per side and month, for the tracked partners. */
   readonly billed = new Map<string, Set<number>>();
 
+  private readonly limitMs: readonly (readonly [string, number])[];
+
   constructor(
     /** TAP limits (hours) to count late events against: the catalogue's and agreed ones. */
     readonly limits: readonly number[],
     readonly tracked: ReadonlySet<string>,
-  ) {}
+  ) {
+    this.limitMs = limits.map((h) => [String(h), h * 3_600_000] as const);
+  }
 
   get(side: TapSide, month: string): TapMonth {
     const k = key(side.partner.tadig, side.direction, month);
@@ -83,7 +99,7 @@ export class TapLedger {
     t.tax += e.tax;
     t.discount += e.discount;
     const age = available - (e.t + e.duration * 1000);
-    for (const h of this.limits) if (age > h * 3_600_000) t.lateOver[String(h)]! += 1;
+    for (const [h, ms] of this.limitMs) if (age > ms) t.lateOver[h]! += 1;
     if (this.tracked.has(side.partner.tadig)) {
       const k = key(side.partner.tadig, side.direction, month);
       let subs = this.billed.get(k);
