@@ -121,10 +121,11 @@ export function tapStories(
     const a = facts.auditMismatch;
     const t = ledger.find(a.partner.tadig, 'outbound', a.month.key);
     const batches = t?.batches ?? 0;
+    const files = batches + (t?.notifications ?? 0);
     stories.push({
       story: 'audit-total-mismatch',
       description:
-        "AuditControlInfo TotalCharge differs from the records' charge-type 00 sum (a fatal error: we return the file in RAP). expected: per month of the partner's files (by TransferCutOffTimeStamp, UTC), out of its transfer batches (notifications are not counted)",
+        "AuditControlInfo TotalCharge differs from the records' charge-type 00 sum (a fatal error: we return the file in RAP). expected: per month of the partner's files (by TransferCutOffTimeStamp, UTC): the fatal return rate out of all its TAP files (notifications included), audit consistency out of its transfer batches",
       partner: a.partner.tadig,
       month: a.month.key,
       file: a.file,
@@ -135,9 +136,9 @@ export function tapStories(
       expected: [
         expect.row('rap_fatal_return_rate', a.partner.tadig, 'outbound', a.month.key, {
           numerator: 1,
-          denominator: batches,
+          denominator: files,
           value: null,
-          sampleSize: batches,
+          sampleSize: files,
         }),
         expect.row('tap_audit_consistency', a.partner.tadig, 'outbound', a.month.key, {
           numerator: batches - 1,
