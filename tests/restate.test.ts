@@ -13,7 +13,7 @@ import { WarehouseError } from '../pipelines/lib/errors.ts';
 import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import { statePathFor } from '../pipelines/lib/sqlmesh.ts';
 import { sqlString, withWarehouse } from '../pipelines/lib/warehouse.ts';
-import { pdpStory, probeHeader, samplePartners } from './helpers/sample.ts';
+import { manifest, pdpStory, probeHeader, samplePartners } from './helpers/sample.ts';
 import { fingerprint, tempDir } from './helpers/temp.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
 
@@ -158,11 +158,12 @@ describe('restatement', () => {
     await writeFile(changed, agreements.replace(line, '$1,0.4,'));
     await ingest([changed]);
     const result = await build(warehouse);
-    expect(result.restated[0]?.start).toBe('2026-09-01');
+    expect(result.restated[0]?.start).toBe(`${manifest.months[0] ?? ''}-01`);
     const targets = await rows(
       `partner_tadig = '${partner}' AND direction = 'outbound' AND procedure = 'CreatePDPContext'`,
     );
-    expect(targets.map((r) => r.target)).toEqual(['0.4000', '0.4000']);
+    expect(targets.length).toBeGreaterThanOrEqual(manifest.months.length);
+    expect(new Set(targets.map((r) => r.target))).toEqual(new Set(['0.4000']));
   });
 
   it('restates the months named by hand (roam build --restate), which stay as they were', async () => {

@@ -10,17 +10,18 @@ export const generateCommand: Command = {
                      [--scale small|medium|large | --events N]
 
 Writes a synthetic month (or months) of a carrier's roaming data under DIR: reference/ (home
-network, partners, KPI catalogue, SLA agreements), tap/, rap/, nrtrde/, probes/ (CSV and
-Parquet), ipx/, active-tests/ and manifest.json (options, counts per file, planted stories).
+network, partners, KPI catalogue, SLA agreements), tap/ (both directions), rap/, nrtrde/,
+probes/ (CSV and Parquet), ipx/, active-tests/ and manifest.json (options, counts per file,
+planted stories with the KPI values the marts must show).
 The same seed and options always give byte-identical files.
 
 Options:
   --out DIR         output folder (created; existing files of the same names are replaced)
   --seed N          random seed (default 42)
   --partners N      number of roaming partners (default 8)
-  --from YYYY-MM    first month (default 2026-09)
-  --months N        number of months (default 2)
-  --scale S         small (6 k xDRs, 1.5 k TAP events), medium (2 M / 400 k) or large (100 M / 20 M)
+  --from YYYY-MM    first month (default 2026-05)
+  --months N        number of months (default 6)
+  --scale S         small (30 k xDRs, 4.5 k TAP events), medium (2 M / 400 k) or large (100 M / 20 M)
   --events N        probe xDR rows instead of a scale; TAP events are a fifth of it`,
   options: {
     out: { type: 'string' },

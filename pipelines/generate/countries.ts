@@ -66,6 +66,9 @@ export const COUNTRIES: readonly Country[] = [
   c('AUS', 'Australia', '505', '61', 'AUD', 600, null, 3),
 ];
 
+/** Our own network's country (never a partner's). */
+export const HOME_COUNTRY: Country = c('GBR', 'United Kingdom', '234', '44', 'GBP', 0, 'eu', 1);
+
 /** Units of each currency per US dollar (illustrative, stable figures). */
 export const PER_USD: Readonly<Record<string, number>> = {
   USD: 1,

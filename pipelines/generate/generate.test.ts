@@ -6,7 +6,10 @@ import { activeTestsTable } from '../active/raw-schema.ts';
 import { ipxMeasurementsTable } from '../ipx/raw-schema.ts';
 import { fileColumns } from '../lib/raw-table.ts';
 import { probeXdrTable } from '../probes/raw-schema.ts';
+import { causeClasses } from './cause-classes.ts';
+import { readCatalogue } from './catalogue.ts';
 import type { Manifest } from './manifest.ts';
+import { PROCEDURES } from './xdr-codes.ts';
 import { digests, smallWorld } from './test-world.ts';
 
 let dir = '';
@@ -48,11 +51,16 @@ describe('roam generate: reference data and exports', () => {
     expect(same.sort()).toEqual([...fixed].sort());
   });
 
-  it('CSV headers are the raw-schema columns, without file_id', () => {
+  it('CSV headers are the raw-schema columns, without file_id (and some probe exports without partner_tadig)', () => {
     const csv = (kind: string) =>
       manifest.files.filter((f) => f.kind === kind && f.path.endsWith('.csv'));
     expect(csv('probe-xdr').length).toBeGreaterThan(0);
-    for (const f of csv('probe-xdr')) expect(firstLine(f.path)).toBe(names(probeXdrTable));
+    const untagged = manifest.stories.find((x) => x.story === 'probe-exports-without-partner');
+    const without = new Set((untagged?.files as { file: string }[]).map((f) => f.file));
+    expect(without.size).toBe(manifest.months.length / 2);
+    const bare = names(probeXdrTable).replace('partner_tadig,', '');
+    for (const f of csv('probe-xdr'))
+      expect(firstLine(f.path)).toBe(without.has(f.path) ? bare : names(probeXdrTable));
     for (const f of csv('ipx-measurements'))
       expect(firstLine(f.path)).toBe(names(ipxMeasurementsTable));
     for (const f of csv('active-tests')) expect(firstLine(f.path)).toBe(names(activeTestsTable));
@@ -95,6 +103,53 @@ describe('roam generate: reference data and exports', () => {
     expect(readFileSync(path.join(dir, 'reference/kpi_catalogue.csv'), 'utf8')).toBe(
       readFileSync(new URL('../../data/reference/kpi_catalogue.csv', import.meta.url), 'utf8'),
     );
+  });
+});
+
+describe('roam generate: contracts with the reference data', () => {
+  it('draws result codes in the class cause_codes.csv gives them', () => {
+    const classOf = causeClasses();
+    for (const proc of PROCEDURES) {
+      for (const [code] of proc.technical)
+        expect(classOf(proc.interface, code), `${proc.name} ${code}`).toBe('technical');
+      for (const [code] of proc.policy)
+        expect(['user', 'policy'], `${proc.name} ${code}`).toContain(classOf(proc.interface, code));
+      expect(classOf(proc.interface, proc.success)).toBe('success');
+    }
+  });
+
+  it('agrees a target for every KPI per partner and direction, bar a few documented gaps', () => {
+    const kpis = readCatalogue();
+    const [, ...lines] = readFileSync(path.join(dir, 'reference/sla_agreements.csv'), 'utf8')
+      .trim()
+      .split('\n');
+    const rows = lines.map((l) => l.split(','));
+    const has = (p: string, d: string, k: string) =>
+      rows.some(([tadig, direction, kpi]) => tadig === p && direction === d && kpi === k);
+    const missing: string[] = [];
+    for (const p of manifest.partners)
+      for (const d of ['outbound', 'inbound'])
+        for (const k of kpis) if (!has(p, d, k.kpi)) missing.push(`${p} ${d} ${k.kpi}`);
+    // No target: some families for some partners, inbound active tests, NRTRDE except from senders.
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.length).toBeLessThan(kpis.length * manifest.partners.length * 0.5);
+    for (const k of kpis)
+      expect(
+        has(manifest.partners[0]!, 'outbound', k.kpi) || missing.some((m) => m.endsWith(k.kpi)),
+      ).toBe(true);
+    const target = (p: string, d: string, k: string) =>
+      Number(
+        rows.find(([tadig, direction, kpi]) => tadig === p && direction === d && kpi === k)?.[3],
+      );
+    for (const k of kpis.filter((x) => x.measure === 'technical_success_rate'))
+      for (const p of manifest.partners)
+        for (const d of ['outbound', 'inbound'])
+          if (has(p, d, k.kpi))
+            expect(target(p, d, k.kpi), `${p} ${d} ${k.kpi}`).toBeGreaterThanOrEqual(
+              target(p, d, k.kpi.replace(/_tech$/, '')),
+            );
+    const thresholds = rows.filter((r) => r[6] !== undefined && r[6] !== '');
+    expect(thresholds.map((r) => `${r[2]}=${r[6]}`)).toEqual(['tap_timeliness=36']);
   });
 });
 

@@ -6,41 +6,70 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { probeXdrTable } from '../probes/raw-schema.ts';
 import { writeActiveFiles } from './active.ts';
+import { billingStories } from './billing-facts.ts';
 import { monthsFrom } from './calendar.ts';
+import { catalogueKpi, readCatalogue } from './catalogue.ts';
+import { Expectations } from './expect.ts';
 import { writeIpxFiles } from './ipx.ts';
 import { totals, writeManifest, type FileEntry, type Manifest } from './manifest.ts';
 import type { GenerateOptions } from './options.ts';
 import { csvToParquet } from './parquet.ts';
-import { slaAgreements, writeReference } from './reference.ts';
+import { qualityStories } from './quality-facts.ts';
+import { writeReference } from './reference.ts';
+import { slaAgreements } from './sla.ts';
 import { planStories } from './stories.ts';
-import { xdrStories } from './story-facts.ts';
+import { probeStories } from './story-facts.ts';
 import { tapStories } from './tap-facts.ts';
 import { writeTapFiles } from './tap-files.ts';
+import { TapLedger } from './tap-ledger.ts';
 import { writeNrtrdeFiles } from './nrtrde.ts';
 import { writeRapFiles } from './rap.ts';
 import { buildPartners } from './world.ts';
 import { writeXdrFiles } from './xdr-files.ts';
+import { XdrLedger } from './xdr-ledger.ts';
 
 export async function generateWorld(o: GenerateOptions): Promise<Manifest> {
   mkdirSync(o.out, { recursive: true });
   const months = monthsFrom(o.from, o.months);
   const partners = buildPartners(o.seed, o.partners);
   const plan = planStories(o, partners, months);
-  const sla = slaAgreements(o.seed, partners, months);
-  const files: FileEntry[] = writeReference(path.join(o.out, 'reference'), partners, sla).map(
+  const kpis = readCatalogue();
+  const sla = slaAgreements(o, partners, months, kpis, plan);
+  const expect = new Expectations(kpis, sla);
+  const files: FileEntry[] = writeReference(path.join(o.out, 'reference'), partners, kpis, sla).map(
     (f) => ({ path: `reference/${f.path}`, kind: 'reference', rows: f.rows }),
   );
-  const xdr = writeXdrFiles(o, partners, months, plan);
+  const storm = plan.saiStorm;
+  const xdrLedger = new XdrLedger({
+    registrations: new Set([plan.silentRoamers.partner.tadig]),
+    hourly: {
+      partner: storm.partner.tadig,
+      month: storm.month.key,
+      start: storm.month.start,
+      hours: storm.month.days * 24,
+    },
+    sessions: plan.routingShift.partner.tadig,
+  });
+  const xdr = writeXdrFiles(o, partners, months, plan, xdrLedger);
   await csvToParquet(probeXdrTable, xdr.conversions);
   files.push(...xdr.files);
-  const tap = writeTapFiles(o, partners, months, plan);
+  const limits = [catalogueKpi(kpis, 'tap_timeliness').threshold ?? 72, plan.tapLimit.hours];
+  const tapLedger = new TapLedger(
+    [...new Set(limits)],
+    new Set([plan.silentRoamers.partner.tadig]),
+  );
+  const tap = writeTapFiles(o, partners, months, plan, tapLedger);
   files.push(...tap.files);
   const rap = writeRapFiles(o, tap.months);
   files.push(...rap.files);
-  const nrtrde = writeNrtrdeFiles(o, partners, months);
+  const nrtrdeLimit = catalogueKpi(kpis, 'nrtrde_within_4h').threshold ?? 4;
+  const nrtrde = writeNrtrdeFiles(o, partners, months, plan, nrtrdeLimit);
   files.push(...nrtrde.files);
-  files.push(...writeIpxFiles(o, partners, months));
-  files.push(...writeActiveFiles(o, partners, months, plan));
+  const ipx = writeIpxFiles(o, partners, months, plan);
+  files.push(...ipx.files);
+  const active = writeActiveFiles(o, partners, months, plan);
+  files.push(...active.files);
+  const probe = { o, partners, months, plan, expect, xdr, ledger: xdrLedger, tap: tapLedger };
   const manifest: Manifest = {
     generator: 'roam generate',
     seed: o.seed,
@@ -50,19 +79,19 @@ export async function generateWorld(o: GenerateOptions): Promise<Manifest> {
     totals: totals(files),
     files,
     stories: [
-      ...xdrStories(o, partners, plan, sla, xdr),
-      ...tapStories(tap.facts, plan),
-      {
-        story: 'rap-returns',
-        description:
-          'What we return in RAP: the missing sequence number, the file with the wrong audit total (fatal) and severe returns (the duplicate, and records whose charge does not match the agreement)',
-        files: rap.returns,
-      },
-      {
-        story: 'late-nrtrde',
-        description: 'NRTRDE files made available more than four hours after their window closed',
-        files: nrtrde.lateFiles,
-      },
+      ...probeStories(probe),
+      ...tapStories(tap.facts, plan, expect, tapLedger),
+      ...billingStories({
+        partners,
+        months,
+        plan,
+        expect,
+        ledger: tapLedger,
+        sides: tap.months,
+        rap,
+        nrtrde,
+      }),
+      ...qualityStories({ months, plan, expect, ipx, active: active.tallies }),
     ],
   };
   writeManifest(o.out, manifest);

@@ -12,20 +12,23 @@ export interface GenerateOptions {
   months: number;
   /** Probe xDR rows over the whole run (before planted stories add theirs). */
   xdrEvents: number;
-  /** TAP call events over the whole run. */
+  /** Outbound TAP call events over the whole run (inbound ones follow the partners' shares). */
   tapEvents: number;
   scale: Scale | 'custom';
   out: string;
 }
 
-/** Volumes per scale: 100 M xDRs and 20 M TAP events at the top; small is the shipped sample. */
+/**
+ * Volumes per scale: 100 M xDRs and 20 M TAP events at the top; small is the shipped sample (six
+ * months of 5,000 probe rows and 750 outbound TAP events).
+ */
 export const SCALES: Readonly<Record<Scale, { xdrEvents: number; tapEvents: number }>> = {
-  small: { xdrEvents: 6_000, tapEvents: 1_500 },
+  small: { xdrEvents: 30_000, tapEvents: 4_500 },
   medium: { xdrEvents: 2_000_000, tapEvents: 400_000 },
   large: { xdrEvents: 100_000_000, tapEvents: 20_000_000 },
 };
 
-export const DEFAULTS = { seed: 42, partners: 8, from: '2026-09', months: 2, scale: 'small' };
+export const DEFAULTS = { seed: 42, partners: 8, from: '2026-05', months: 6, scale: 'small' };
 
 function positiveInt(name: string, value: string | undefined, fallback: number, max: number) {
   return wholeNumber(name, value, { min: 1, max, example: fallback }) ?? fallback;

@@ -1,7 +1,10 @@
-/** A partner's wall clock: local timestamps, the UtcTimeOffsetInfo table and DateTimeLongs. */
+/** A network's wall clock: local timestamps, the UtcTimeOffsetInfo table and DateTimeLongs. */
 import type { Struct } from '../asn1/types.ts';
 import { localStamp, offsetAt, offsetText } from './calendar.ts';
-import type { Partner } from './world.ts';
+import type { Country } from './countries.ts';
+
+/** Anything in a country: a partner, our network, the sender of a TAP file. */
+type Located = { readonly country: Country };
 
 export interface LocalTime {
   stamp: string;
@@ -10,7 +13,7 @@ export interface LocalTime {
   offset: string;
 }
 
-export function localTime(p: Partner, t: number): LocalTime {
+export function localTime(p: Located, t: number): LocalTime {
   const minutes = offsetAt(t, p.country.offset, p.country.dst);
   return {
     stamp: localStamp(t, minutes),
@@ -20,7 +23,7 @@ export function localTime(p: Partner, t: number): LocalTime {
 }
 
 /** NetworkInfo's UtcTimeOffsetInfo: standard time, and summer time where the country has it. */
-export function utcOffsetTable(p: Partner): Struct[] {
+export function utcOffsetTable(p: Located): Struct[] {
   const table: Struct[] = [{ utcTimeOffsetCode: 0, utcTimeOffset: offsetText(p.country.offset) }];
   if (p.country.dst !== null)
     table.push({ utcTimeOffsetCode: 1, utcTimeOffset: offsetText(p.country.offset + 60) });
@@ -28,13 +31,13 @@ export function utcOffsetTable(p: Partner): Struct[] {
 }
 
 /** A DateTime (record times): local stamp and offset code. */
-export function dateTime(p: Partner, t: number): Struct {
+export function dateTime(p: Located, t: number): Struct {
   const l = localTime(p, t);
   return { localTimeStamp: l.stamp, utcTimeOffsetCode: l.code };
 }
 
 /** A DateTimeLong (batch control and audit times): local stamp and the offset itself. */
-export function dateTimeLong(p: Partner, t: number): Struct {
+export function dateTimeLong(p: Located, t: number): Struct {
   const l = localTime(p, t);
   return { localTimeStamp: l.stamp, utcTimeOffset: l.offset };
 }

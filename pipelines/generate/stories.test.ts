@@ -1,95 +1,24 @@
 /**
- * Every planted story is visible with plain SQL over the raw data: probe exports (CSV and
- * Parquet) read by DuckDB, and TAP rows produced by the project's normaliser.
+ * Every planted probe story is visible with plain SQL over the raw data (story-db.ts), with the
+ * numbers the manifest states; rows without partner_tadig are attributed by the rules the SQL
+ * models apply, and agree with partner_tadig wherever an export has it.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeFile } from '../asn1/index.ts';
-import type { DecodeItem } from '../asn1/types.ts';
-import { normaliseTapFile } from '../tap/normalise.ts';
-import { csvField } from './csv-writer.ts';
+import type { ExpectedKpi } from './expect.ts';
 import type { Manifest, Story } from './manifest.ts';
+import { openStoryDb, type StoryDb } from './story-db.ts';
 import { smallWorld } from './test-world.ts';
 
-let dir = '';
 let manifest: Manifest;
-let db: DuckDBInstance;
-let c: DuckDBConnection;
-
-const q = (p: string) => `'${path.join(dir, p).replaceAll("'", "''")}'`;
-
-async function rows(sql: string): Promise<Record<string, unknown>[]> {
-  return (await c.runAndReadAll(sql)).getRowObjectsJson();
-}
-
-type Cell = string | number | bigint | null;
-
-function csv(file: string, header: string[], data: Cell[][]): string {
-  const text = [
-    header.join(','),
-    ...data.map((r) => r.map((v) => csvField(v === null ? null : String(v))).join(',')),
-  ];
-  writeFileSync(path.join(dir, file), `${text.join('\n')}\n`);
-  return q(file);
-}
-
-async function loadTap(): Promise<void> {
-  const files: Cell[][] = [];
-  const events: Cell[][] = [];
-  const audits: Cell[][] = [];
-  for (const f of manifest.files.filter((x) => x.path.startsWith('tap/'))) {
-    const items: DecodeItem[] = [];
-    for await (const item of decodeFile(path.join(dir, f.path))) items.push(item);
-    const r = normaliseTapFile(path.basename(f.path), items);
-    if (r === null) throw new Error(`${f.path}: no header`);
-    files.push([r.file.file, r.file.sender, r.file.fileSequenceNumber, r.file.fileAvailableUtc]);
-    for (const e of r.events)
-      events.push([
-        e.file,
-        e.sender,
-        e.imsi,
-        e.eventType,
-        e.startUtc,
-        e.endUtc,
-        e.durationSeconds,
-        e.totalCharge,
-      ]);
-    if (r.audit !== null) audits.push([r.audit.file, r.audit.totalCharge]);
-  }
-  const fileCsv = csv('.tap_files.csv', ['file', 'sender', 'seq', 'available_utc'], files);
-  const eventCsv = csv(
-    '.tap_events.csv',
-    ['file', 'sender', 'imsi', 'event_type', 'start_utc', 'end_utc', 'duration', 'charge'],
-    events,
-  );
-  const auditCsv = csv('.tap_audit.csv', ['file', 'total_charge'], audits);
-  await c.run(
-    `CREATE TABLE tap_files AS SELECT * FROM read_csv(${fileCsv}, types = {'seq': 'VARCHAR'})`,
-  );
-  await c.run(
-    `CREATE TABLE tap_events AS SELECT * FROM read_csv(${eventCsv}, types = {'imsi': 'VARCHAR'})`,
-  );
-  await c.run(`CREATE TABLE tap_audit AS SELECT * FROM read_csv(${auditCsv})`);
-}
+let db: StoryDb;
 
 beforeAll(async () => {
-  ({ dir, manifest } = await smallWorld({ seed: '5' }));
-  db = await DuckDBInstance.create(':memory:');
-  c = await db.connect();
-  await c.run("SET TimeZone = 'UTC'");
-  await c.run(`CREATE VIEW xdr AS
-    SELECT * FROM read_csv(${q('probes/*.csv')}, header = true, types = {'imsi': 'VARCHAR', 'result_code': 'INTEGER'})
-    UNION ALL BY NAME SELECT * FROM read_parquet(${q('probes/*.parquet')})`);
-  await c.run(`CREATE VIEW sla AS SELECT * FROM read_csv(${q('reference/sla_agreements.csv')})`);
-  await loadTap();
+  const world = await smallWorld({ seed: '5' });
+  manifest = world.manifest;
+  db = await openStoryDb(world.dir, manifest);
 });
 
-afterAll(() => {
-  c.closeSync();
-  db.closeSync();
-});
+afterAll(() => db.close());
 
 function story(name: string): Story {
   const s = manifest.stories.find((x) => x.story === name);
@@ -97,14 +26,72 @@ function story(name: string): Story {
   return s;
 }
 
-describe('planted stories, found with SQL', () => {
+const expected = (s: Story) => s.expected as ExpectedKpi[];
+
+describe('probe attribution', () => {
+  it('partner_tadig, where present, is what the IMSI, serving node GT or origin realm say', async () => {
+    const untaggedFiles = (story('probe-exports-without-partner').files as { file: string }[])
+      .map((f) => `'${f.file.split('/').at(-1)!}'`)
+      .join(', ');
+    const found = await db.rows(`
+      SELECT interface, direction, count(*)::INT AS n FROM xdr_attr
+      WHERE partner_tadig IS DISTINCT FROM attributed AND NOT (interface = 'GTPv2' AND direction = 'outbound')
+        AND parse_filename(filename) NOT IN (${untaggedFiles})
+      GROUP BY ALL`);
+    expect(found).toEqual([]);
+    const gtp = await db.rows(`
+      SELECT count(*)::INT AS n FROM xdr_attr WHERE interface = 'GTPv2' AND partner_tadig IS NULL`);
+    expect(gtp).toEqual([{ n: 0 }]);
+    const untagged = await db.rows(
+      `SELECT count(*) AS n FROM xdr_attr WHERE partner_tadig IS NULL AND attributed IS NOT NULL`,
+    );
+    expect(Number(untagged[0]?.n)).toBeGreaterThan(100);
+  });
+
+  it('exports without partner_tadig: the rules give each partner the rows the manifest says', async () => {
+    const s = story('probe-exports-without-partner');
+    const files = s.files as { file: string; rowsByPartner: Record<string, number> }[];
+    expect(files.length).toBe(Math.floor(manifest.months.length / 2));
+    for (const f of files) {
+      const found = await db.rows(`
+        SELECT coalesce(attributed, '') AS partner, count(*)::INT AS n FROM xdr_attr
+        WHERE filename LIKE '%/${f.file}' GROUP BY ALL ORDER BY 1`);
+      expect(Object.fromEntries(found.map((r) => [r.partner, r.n])), f.file).toEqual(
+        f.rowsByPartner,
+      );
+    }
+  });
+
+  it('rows of a network we have no agreement with match no partner, as counted', async () => {
+    const s = story('unattributed-probe-rows');
+    const found = await db.rows(`
+      SELECT strftime(event_time, '%Y-%m') AS month, direction, count(*)::INT AS n FROM xdr_attr
+      WHERE partner IS NULL AND NOT (interface = 'GTPv2' AND direction = 'outbound') GROUP BY ALL`);
+    const perMonth = s.rowsPerMonth as { month: string; outbound: number; inbound: number }[];
+    const want = perMonth.flatMap((m) => [
+      { month: m.month, direction: 'inbound', n: m.inbound },
+      { month: m.month, direction: 'outbound', n: m.outbound },
+    ]);
+    const key = (r: Record<string, unknown>) => `${String(r.month)}${String(r.direction)}`;
+    expect(found.sort((a, b) => (key(a) < key(b) ? -1 : 1))).toEqual(
+      want.filter((w) => w.n > 0).sort((a, b) => (key(a) < key(b) ? -1 : 1)),
+    );
+    expect(
+      await db.rows(
+        `SELECT DISTINCT left(imsi, 5) AS p FROM xdr_attr WHERE partner IS NULL AND direction = 'inbound'`,
+      ),
+    ).toEqual([{ p: s.imsiPrefix }]);
+  });
+});
+
+describe('planted probe stories, found with SQL', () => {
   it('PDP context success of one partner drops below its agreed target in one month', async () => {
     const s = story('pdp-success-drop');
-    const found = await rows(`
+    const found = await db.rows(`
       WITH pdp AS (
-        SELECT partner_tadig, strftime(event_time, '%Y-%m') AS month,
+        SELECT partner AS partner_tadig, strftime(event_time, '%Y-%m') AS month,
                count(*) AS attempts, count(*) FILTER (WHERE result_code = 128) AS successes
-        FROM xdr WHERE procedure = 'CreatePDPContext' AND direction = 'outbound'
+        FROM xdr_attr WHERE procedure = 'CreatePDPContext' AND direction = 'outbound'
         GROUP BY ALL)
       SELECT pdp.*, sla.target FROM pdp JOIN sla
         ON sla.partner_tadig = pdp.partner_tadig AND sla.direction = 'outbound' AND sla.kpi = 'gtpv1_pdp_success'
@@ -118,80 +105,125 @@ describe('planted stories, found with SQL', () => {
       successes: String(s.successes),
       target: s.target,
     });
+    expect(Number(s.attempts)).toBeGreaterThanOrEqual(20);
     // At sample scale one unlucky failure can dip another small partner-month below target too;
     // the planted one misses it by the most attempts.
     const shortfall = (r: Record<string, unknown>) =>
       Number(r.attempts) * Number(r.target) - Number(r.successes);
     const worst = found.reduce((a, b) => (shortfall(b) > shortfall(a) ? b : a));
     expect(worst).toMatchObject({ partner_tadig: s.partner, month: s.month });
+    const rows = expected(s);
+    const drop = rows.find((r) => r.month === s.month && r.kpi === 'gtpv1_pdp_success');
+    expect(drop).toMatchObject({
+      numerator: s.successes,
+      denominator: s.attempts,
+      status: 'breached',
+    });
+    // Below the trend band (mean − 2 sd) of the months before.
+    const before = rows.filter((r) => r.kpi === 'gtpv1_pdp_success' && r.month < String(s.month));
+    const values = before.map((r) => r.value ?? 0);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1));
+    expect(drop?.value ?? 1).toBeLessThan(mean - 2 * sd);
+  });
+
+  it('expected success rates equal counts over the attributed rows, by cause_codes class', async () => {
+    const s = story('pdp-success-drop');
+    const found = await db.rows(`
+      SELECT strftime(event_time, '%Y-%m') AS month, count(*)::INT AS attempts,
+             count(*) FILTER (WHERE result_code = 128)::INT AS successes,
+             count(*) FILTER (WHERE result_code IN (205, 209, 219, 222))::INT AS excluded
+      FROM xdr_attr WHERE partner = '${String(s.partner)}' AND direction = 'outbound'
+        AND procedure = 'CreatePDPContext' GROUP BY ALL ORDER BY 1`);
+    const plain = expected(s).filter((r) => r.kpi === 'gtpv1_pdp_success');
+    const tech = expected(s).filter((r) => r.kpi === 'gtpv1_pdp_success_tech');
+    expect(plain.map((r) => [r.month, r.denominator, r.numerator])).toEqual(
+      found.map((r) => [r.month, r.attempts, r.successes]),
+    );
+    expect(tech.map((r) => [r.month, r.denominator, r.excluded])).toEqual(
+      found.map((r) => [r.month, Number(r.attempts) - Number(r.excluded), r.excluded]),
+    );
   });
 
   it('an SAI storm: one partner-day with many times the usual SendAuthenticationInfo', async () => {
     const s = story('sai-storm');
-    const found = await rows(`
+    const found = await db.rows(`
       WITH daily AS (
-        SELECT partner_tadig, event_time::DATE::VARCHAR AS day, count(*) AS n
-        FROM xdr WHERE procedure = 'SendAuthenticationInfo' AND direction = 'outbound' GROUP BY ALL),
+        SELECT partner AS partner_tadig, event_time::DATE::VARCHAR AS day, count(*) AS n
+        FROM xdr_attr WHERE procedure = 'SendAuthenticationInfo' AND direction = 'outbound' GROUP BY ALL),
       usual AS (SELECT partner_tadig, median(n) AS m FROM daily GROUP BY ALL)
       SELECT daily.partner_tadig, day FROM daily JOIN usual USING (partner_tadig) WHERE n > 20 * m`);
     expect(found).toEqual([{ partner_tadig: s.partner, day: s.date }]);
+    const hours = await db.rows(`
+      SELECT strftime(event_time, '%Y-%m-%dT%H') AS hour, count(*)::INT AS n FROM xdr_attr
+      WHERE partner = '${String(s.partner)}' AND direction = 'outbound'
+        AND procedure IN ('SendAuthenticationInfo', 'AIR', 'UpdateLocation', 'ULR')
+        AND strftime(event_time, '%Y-%m') = '${String(s.date).slice(0, 7)}'
+      GROUP BY ALL ORDER BY n DESC, hour LIMIT 4`);
+    const storm = s.stormHours as { hourUtc: string; rows: number }[];
+    expect(hours.slice(0, 3).sort((a, b) => (a.hour! < b.hour! ? -1 : 1))).toEqual(
+      storm.map((h) => ({ hour: h.hourUtc, n: h.rows })),
+    );
+    expect(hours[3]?.n).toBe(s.otherHoursMaxRows);
   });
 
   it('silent roamers: registered in the partner network, no billed TAP usage', async () => {
     const s = story('silent-roamers');
-    const found = await rows(`
-      SELECT DISTINCT imsi FROM xdr
-      WHERE partner_tadig = '${String(s.partner)}' AND direction = 'outbound'
+    const found = await db.rows(`
+      SELECT DISTINCT imsi FROM xdr_attr
+      WHERE partner = '${String(s.partner)}' AND direction = 'outbound'
         AND procedure IN ('UpdateLocation', 'ULR') AND coalesce(result_code, 2001) = 2001
         AND strftime(event_time, '%Y-%m') = '${String(s.month)}'
         AND imsi NOT IN (SELECT imsi FROM tap_events WHERE sender = '${String(s.partner)}')`);
     const imsis = found.map((r) => r.imsi);
     expect(s.imsis).toBeInstanceOf(Array);
     for (const imsi of s.imsis as string[]) expect(imsis).toContain(imsi);
-  });
-
-  it('late TAP files: available more than a week after their last event', async () => {
-    const s = story('late-tap-files');
-    const found = await rows(`
-      SELECT f.file FROM tap_files f JOIN tap_events e USING (file)
-      GROUP BY f.file, f.available_utc HAVING f.available_utc - max(e.end_utc) > INTERVAL 7 DAY ORDER BY 1`);
-    const planted = (s.files as { file: string }[]).map((f) => f.file);
-    expect(planted.length).toBeGreaterThan(0);
-    const batches = new Set(
-      manifest.files.filter((f) => f.kind === 'tap-batch').map((f) => path.basename(f.path)),
+    const share = await db.rows(`
+      WITH reg AS (
+        SELECT DISTINCT strftime(event_time, '%Y-%m') AS month, imsi FROM xdr_attr
+        WHERE partner = '${String(s.partner)}' AND direction = 'outbound'
+          AND procedure IN ('UpdateLocation', 'UpdateGprsLocation', 'ULR')
+          AND ((interface = 'MAP' AND result_code IS NULL) OR result_code = 2001)),
+      billed AS (
+        SELECT DISTINCT strftime(start_utc, '%Y-%m') AS month, imsi FROM tap_events
+        WHERE sender = '${String(s.partner)}')
+      SELECT reg.month, count(*)::INT AS registered, count(*) FILTER (WHERE billed.imsi IS NULL)::INT AS silent
+      FROM reg LEFT JOIN billed USING (month, imsi) GROUP BY ALL ORDER BY 1`);
+    expect(expected(s).map((r) => [r.month, r.denominator, r.numerator])).toEqual(
+      share.map((r) => [r.month, r.registered, r.silent]),
     );
-    expect(found.map((r) => r.file)).toEqual(planted.filter((f) => batches.has(f)).sort());
+    const planted = expected(s).find((r) => r.month === s.month);
+    const others = expected(s).filter((r) => r.month !== s.month);
+    expect(planted?.status).toBe('breached');
+    for (const r of others) expect(r.value ?? 0).toBeLessThan(planted?.value ?? 0);
   });
 
-  it('a FileSequenceNumber gap in one sender’s files', async () => {
-    const s = story('sequence-gap');
-    const found = await rows(`
-      WITH ordered AS (SELECT sender, seq::INTEGER AS seq, lag(seq::INTEGER) OVER (PARTITION BY sender ORDER BY seq::INTEGER) AS prev FROM tap_files)
-      SELECT sender, lpad((prev + 1)::VARCHAR, 5, '0') AS missing FROM ordered WHERE seq - prev > 1`);
-    expect(found).toEqual([{ sender: s.partner, missing: s.missingSequence }]);
-  });
-
-  it('a record sent in two TAP files', async () => {
-    const s = story('duplicate-record');
-    const found = await rows(`
-      SELECT sender, imsi, list(file ORDER BY file) AS files FROM tap_events
-      GROUP BY sender, imsi, event_type, start_utc, duration, charge HAVING count(DISTINCT file) > 1`);
-    expect(found).toEqual([
-      { sender: s.partner, imsi: s.imsi, files: [s.firstFile, s.secondFile].sort() },
-    ]);
-  });
-
-  it("an AuditControlInfo TotalCharge that is not the records' sum", async () => {
-    const s = story('audit-total-mismatch');
-    const found = await rows(`
-      SELECT a.file, a.total_charge, sum(e.charge) AS records FROM tap_audit a JOIN tap_events e USING (file)
-      GROUP BY ALL HAVING a.total_charge <> sum(e.charge)`);
-    expect(found).toEqual([
-      {
-        file: s.file,
-        total_charge: String(s.statedTotalCharge),
-        records: String(s.recordsTotalCharge),
-      },
-    ]);
+  it('regional breakout: the routing mix and the setup time change from one month on', async () => {
+    const s = story('regional-breakout');
+    const found = await db.rows(`
+      SELECT strftime(event_time, '%Y-%m') AS month, routing, count(*)::INT AS n FROM xdr_attr
+      WHERE partner = '${String(s.partner)}' AND direction = 'outbound'
+        AND procedure IN ('CreatePDPContext', 'CreateSession') GROUP BY ALL ORDER BY ALL`);
+    const months = s.months as { month: string; sessionsByRouting: Record<string, number> }[];
+    expect(
+      months.flatMap((m) =>
+        Object.entries(m.sessionsByRouting)
+          .map(([routing, n]) => ({ month: m.month, routing, n }))
+          .sort((a, b) => (a.routing < b.routing ? -1 : 1)),
+      ),
+    ).toEqual(found);
+    const p95 = await db.rows(`
+      SELECT strftime(event_time, '%Y-%m') AS month,
+             round(quantile_cont(latency_ms, 0.95), 3) AS p95 FROM xdr_attr
+      WHERE partner = '${String(s.partner)}' AND direction = 'outbound'
+        AND ((procedure = 'CreatePDPContext' AND result_code = 128)
+          OR (procedure = 'CreateSession' AND result_code IN (16, 17)))
+      GROUP BY ALL ORDER BY 1`);
+    expect(expected(s).map((r) => [r.month, r.value])).toEqual(p95.map((r) => [r.month, r.p95]));
+    const shift = expected(s).filter((r) => r.month >= String(s.fromMonth));
+    const before = expected(s).filter((r) => r.month < String(s.fromMonth));
+    expect(Math.max(...shift.map((r) => r.value ?? 0))).toBeLessThan(
+      Math.min(...before.map((r) => r.value ?? 0)),
+    );
   });
 });

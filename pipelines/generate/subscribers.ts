@@ -61,6 +61,11 @@ export function partnerImsi(partner: Partner, i: number): string {
   return prefix + digits(scramble(i, width, partner.index * 7919), width);
 }
 
+/** MSISDN of the partner's subscriber number `i`. */
+export function partnerMsisdn(partner: Partner, i: number): string {
+  return `${partner.country.cc}7${digits(scramble(i % 100_000_000, 8, partner.index * 31 + 7), 8)}`;
+}
+
 /** Whether subscriber `i` is an IoT device (a stable share of each pool). */
 export function isIot(i: number, share: number): boolean {
   return ((Math.imul(i + 1, 0x9e3779b1) >>> 0) % 1000) / 1000 < share;

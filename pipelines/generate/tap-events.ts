@@ -1,13 +1,15 @@
 /**
- * Billed usage of our roamers in one partner's network on one day, as plain events in time
- * order: calls, SMS, data sessions and (TAP 3.12) VoLTE sessions, with exact integer charges in
- * the partner's TAP currency scaled by its TapDecimalPlaces. Regenerating a day gives the same
- * events, so TAP and NRTRDE files can both be written from it.
+ * Billed usage on one day of one TAP side (our roamers in a partner's network, or its roamers in
+ * ours), as plain events in time order: calls, SMS, data sessions and (TAP 3.12) VoLTE sessions,
+ * with exact integer charges in the TAP currency scaled by the sender's TapDecimalPlaces.
+ * Regenerating a day gives the same events, so TAP and NRTRDE files can both be written from it.
  */
 import { DAY, type Month } from './calendar.ts';
 import type { GenerateOptions } from './options.ts';
 import { rngFor, WeightedPicker } from './prng.ts';
+import type { RoutingMix } from './stories.ts';
 import { isIot } from './subscribers.ts';
+import type { TapSide } from './tap-side.ts';
 import { sortedTimes } from './times.ts';
 import { expectedTap, pools } from './volumes.ts';
 import type { Partner } from './world.ts';
@@ -46,15 +48,19 @@ const KINDS = new WeightedPicker<TapKind>([
   ['volte', 8],
 ]);
 
-/** How many call events the partner bills for each day of the month (0 = notification). */
+const label = (side: TapSide, name: string) =>
+  side.direction === 'outbound' ? name : `${name}-inbound`;
+
+/** How many call events the sender bills for each day of the month. */
 export function dailyCounts(
   o: GenerateOptions,
   partners: readonly Partner[],
-  p: Partner,
+  side: TapSide,
   m: Month,
 ) {
-  const rng = rngFor(o.seed, 'tap-days', p.tadig, m.key);
-  const mean = expectedTap(o, partners, p) / m.days;
+  const p = side.partner;
+  const rng = rngFor(o.seed, label(side, 'tap-days'), p.tadig, m.key);
+  const mean = expectedTap(o, partners, p, side.direction) / m.days;
   return Array.from({ length: m.days }, (_, d) => {
     const weekday = new Date(m.start + d * DAY).getUTCDay();
     return rng.poisson(mean * (weekday === 0 || weekday === 6 ? 1.15 : 0.95));
@@ -66,20 +72,23 @@ const scaled = (micro: number, tdp: number) => Math.round(micro / 10 ** (6 - tdp
 export function* dayEvents(
   o: GenerateOptions,
   partners: readonly Partner[],
-  p: Partner,
+  side: TapSide,
   m: Month,
   day: number,
   count: number,
+  routing: RoutingMix,
 ): Generator<TapEvent> {
-  const rng = rngFor(o.seed, 'tap', p.tadig, m.key, day);
-  const pool = pools(o, partners, p).outbound;
+  const p = side.partner;
+  const rng = rngFor(o.seed, label(side, 'tap'), p.tadig, m.key, day);
+  const pool = pools(o, partners, p)[side.direction];
   const start = m.start + day * DAY;
-  const tdp = p.tapDecimalPlaces;
+  const tdp = side.tapDecimalPlaces;
+  const tariff = side.tariff;
   for (const ms of sortedTimes(rng, count, start, start + DAY)) {
     let kind = KINDS.pick(rng);
-    if (kind === 'volte' && p.release < 12) kind = 'moc';
+    if (kind === 'volte' && side.release < 12) kind = 'moc';
     const sub = rng.int(pool);
-    const iot = isIot(sub, p.iotShare);
+    const iot = isIot(sub, side.iotShare);
     if (iot) kind = 'gprs';
     const e: TapEvent = {
       kind,
@@ -103,9 +112,9 @@ export function* dayEvents(
       e.duration = Math.min(7200, Math.max(1, Math.round(rng.lognormal(75, 0.9))));
       e.units = e.duration;
       e.chargedUnits = Math.ceil(e.duration / 60) * 60;
-      const rate = kind === 'mtc' ? p.tariff.mtcPerMinute : p.tariff.mocPerMinute;
+      const rate = kind === 'mtc' ? tariff.mtcPerMinute : tariff.mocPerMinute;
       e.charge = scaled((e.chargedUnits * rate) / 60, tdp);
-    } else if (kind === 'sms-mo') e.charge = scaled(p.tariff.smsMo, tdp);
+    } else if (kind === 'sms-mo') e.charge = scaled(tariff.smsMo, tdp);
     else if (kind === 'gprs') {
       e.duration = Math.min(86_400, Math.max(1, Math.round(rng.lognormal(iot ? 300 : 1500, 1))));
       const total = Math.max(200, Math.round(rng.lognormal(iot ? 20_000 : 3_000_000, 1.4)));
@@ -113,22 +122,19 @@ export function* dayEvents(
       e.volumeOut = total - e.volumeIn;
       e.units = Math.ceil(total / 1024);
       e.chargedUnits = e.units;
-      e.charge = scaled((e.units * p.tariff.perMegabyte) / 1024, tdp);
+      e.charge = scaled((e.units * tariff.perMegabyte) / 1024, tdp);
       const x = rng.float();
       e.routing =
-        x < p.routing.local
-          ? 'local'
-          : x < p.routing.local + p.routing.regional
-            ? 'regional'
-            : 'home';
-      if (p.discountRate !== null) e.discount = Math.round((e.charge * p.discountRate) / 10_000);
+        x < routing.local ? 'local' : x < routing.local + routing.regional ? 'regional' : 'home';
+      if (side.discountRate !== null)
+        e.discount = Math.round((e.charge * side.discountRate) / 10_000);
     }
-    if (p.taxRate !== null) e.tax = Math.round((e.charge * p.taxRate) / 10_000_000);
+    if (side.taxRate !== null) e.tax = Math.round((e.charge * side.taxRate) / 10_000_000);
     if (kind !== 'gprs') {
       const home = rng.chance(0.45);
       e.otherParty = home
-        ? `447${rng.range(100_000_000, 999_999_999)}`
-        : `${p.country.cc}${rng.range(100_000_000, 999_999_999)}`;
+        ? `${side.homeCc}7${rng.range(100_000_000, 999_999_999)}`
+        : `${side.visited.country.cc}${rng.range(100_000_000, 999_999_999)}`;
     }
     yield e;
   }

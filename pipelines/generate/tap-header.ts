@@ -7,17 +7,17 @@ import type { ModuleName, Struct } from '../asn1/types.ts';
 import { dateTimeLong, localTime, utcOffsetTable } from './partner-time.ts';
 import { REC } from './tap-records.ts';
 import type { TapEvent } from './tap-events.ts';
-import { HOME, type Partner } from './world.ts';
+import type { TapSide } from './tap-side.ts';
 
-export const tapModule = (p: Partner): ModuleName => (p.release === 12 ? 'TAP-3.12' : 'TAP-3.11');
+export const tapModule = (p: TapSide): ModuleName => (p.release === 12 ? 'TAP-3.12' : 'TAP-3.11');
 
 export function sequenceText(n: number, width = 5): string {
   return String(n).padStart(width, '0');
 }
 
 /** TAP file name: CD + sender + recipient + 5-digit sequence. */
-export function tapFileName(p: Partner, sequence: number): string {
-  return `CD${p.tadig}${HOME.tadig}${sequenceText(sequence)}`;
+export function tapFileName(p: TapSide, sequence: number): string {
+  return `CD${p.sender}${p.recipient}${sequenceText(sequence)}`;
 }
 
 export interface FileTimes {
@@ -26,23 +26,25 @@ export interface FileTimes {
   available: number;
 }
 
-export function batchControlInfo(p: Partner, sequence: number, times: FileTimes): Struct {
+export function batchControlInfo(p: TapSide, sequence: number, times: FileTimes): Struct {
+  const v = p.visited;
   return {
-    sender: p.tadig,
-    recipient: HOME.tadig,
+    sender: p.sender,
+    recipient: p.recipient,
     fileSequenceNumber: sequenceText(sequence),
-    fileCreationTimeStamp: dateTimeLong(p, times.created),
-    transferCutOffTimeStamp: dateTimeLong(p, times.cutOff),
-    fileAvailableTimeStamp: dateTimeLong(p, times.available),
+    fileCreationTimeStamp: dateTimeLong(v, times.created),
+    transferCutOffTimeStamp: dateTimeLong(v, times.cutOff),
+    fileAvailableTimeStamp: dateTimeLong(v, times.available),
     specificationVersionNumber: 3,
     releaseVersionNumber: p.release,
   };
 }
 
-export function headerGroups(p: Partner, sequence: number, times: FileTimes): Struct {
+export function headerGroups(p: TapSide, sequence: number, times: FileTimes): Struct {
   const bci = batchControlInfo(p, sequence, times);
+  const v = p.visited;
   const accounting: Struct = {
-    localCurrency: p.country.currency,
+    localCurrency: v.country.currency,
     currencyConversionInfo: [
       { exchangeRateCode: 1, numberOfDecimalPlaces: 5, exchangeRate: p.exchangeRate },
     ],
@@ -57,16 +59,15 @@ export function headerGroups(p: Partner, sequence: number, times: FileTimes): St
       { discountCode: 1, discountApplied: { discountRate: p.discountRate } },
     ];
   if (p.tapCurrency !== 'SDR') accounting.tapCurrency = p.tapCurrency;
-  const ip = `10.${p.index % 250}.${p.country.distance}`;
   return {
     batchControlInfo: bci,
     accountingInfo: accounting,
     networkInfo: {
-      utcTimeOffsetInfo: utcOffsetTable(p),
+      utcTimeOffsetInfo: utcOffsetTable(v),
       recEntityInfo: [
-        { recEntityCode: REC.msc, recEntityType: 1, recEntityId: `${p.mscGt}0001` },
-        { recEntityCode: REC.sgsn, recEntityType: 4, recEntityId: `${ip}.10` },
-        { recEntityCode: REC.pgw, recEntityType: 3, recEntityId: `${ip}.20` },
+        { recEntityCode: REC.msc, recEntityType: 1, recEntityId: `${v.mscGt}0001` },
+        { recEntityCode: REC.sgsn, recEntityType: 4, recEntityId: `${v.ip}.10` },
+        { recEntityCode: REC.pgw, recEntityType: 3, recEntityId: `${v.ip}.20` },
       ],
     },
   };
@@ -91,9 +92,9 @@ export class AuditTotals {
   }
 
   /** AuditControlInfo; `chargeDelta` plants a wrong TotalCharge. */
-  audit(p: Partner, chargeDelta = 0): Struct {
+  audit(p: TapSide, chargeDelta = 0): Struct {
     const long = (e: TapEvent | null) => {
-      const l = localTime(p, e?.t ?? 0);
+      const l = localTime(p.visited, e?.t ?? 0);
       return { localTimeStamp: l.stamp, utcTimeOffset: l.offset };
     };
     return {

@@ -1,20 +1,20 @@
 /**
  * A TapEvent as a TAP call event (schema field names, as the decoder returns them): MOC / MTC
  * for calls and SMS (teleservice 11, 22 SMS MO, 21 SMS MT), GprsCall for data, MobileSession for
- * VoLTE in 3.12; and as an NRTRDE event.
+ * VoLTE in 3.12; and as an NRTRDE event. Times are the visited network's (the sender's).
  */
 import type { Struct } from '../asn1/types.ts';
 import { dateTime, localTime } from './partner-time.ts';
-import { homeImsi, homeMsisdn, imei } from './subscribers.ts';
+import { imei } from './subscribers.ts';
 import type { TapEvent } from './tap-events.ts';
-import { HOME, type Partner } from './world.ts';
+import { visitedApnOi, type TapSide } from './tap-side.ts';
 
 /** Recording entity codes of NetworkInfo (tap-header.ts). */
 export const REC = { msc: 1, sgsn: 2, pgw: 3 } as const;
 /** CallTypeLevel1 of data by routing: 10 home GGSN/P-GW, 11 visited, 12 other (TD.57). */
 const CALL_TYPE = { home: 10, local: 11, regional: 12 } as const;
 
-function chargeInformation(p: Partner, e: TapEvent, chargedItem: string, level1: number): Struct {
+function chargeInformation(p: TapSide, e: TapEvent, chargedItem: string, level1: number): Struct {
   const info: Struct = {
     chargedItem,
     exchangeRateCode: 1,
@@ -44,28 +44,28 @@ function teleService(e: TapEvent): string {
   return e.kind === 'sms-mo' ? '22' : e.kind === 'sms-mt' ? '21' : '11';
 }
 
-function location(p: Partner, e: TapEvent): Struct {
+function location(p: TapSide, e: TapEvent): Struct {
   return {
     networkLocation: {
       recEntityCode: REC.msc,
       locationArea: 1000 + (e.cell % 400),
       cellId: e.cell,
     },
-    geographicalLocation: { servingNetwork: p.tadig },
+    geographicalLocation: { servingNetwork: p.visited.tadig },
   };
 }
 
-function subscriber(p: Partner, e: TapEvent): Struct {
-  return { simChargeableSubscriber: { imsi: homeImsi(p, e.sub), msisdn: homeMsisdn(p, e.sub) } };
+function subscriber(p: TapSide, e: TapEvent): Struct {
+  return { simChargeableSubscriber: { imsi: p.imsi(e.sub), msisdn: p.msisdn(e.sub) } };
 }
 
-function call(p: Partner, e: TapEvent): Struct {
+function call(p: TapSide, e: TapEvent): Struct {
   const mo = e.kind === 'moc' || e.kind === 'sms-mo' || e.kind === 'volte';
-  const international = e.otherParty.startsWith('44');
+  const international = e.otherParty.startsWith(p.homeCc);
   const basic: Struct = { chargeableSubscriber: subscriber(p, e) };
   if (mo) basic.destination = { calledNumber: e.otherParty };
   else basic.callOriginator = { callingNumber: e.otherParty };
-  basic.callEventStartTimeStamp = dateTime(p, e.t);
+  basic.callEventStartTimeStamp = dateTime(p.visited, e.t);
   basic.totalCallEventDuration = e.duration;
   return {
     [mo ? 'mobileOriginatedCall' : 'mobileTerminatedCall']: {
@@ -84,18 +84,17 @@ function call(p: Partner, e: TapEvent): Struct {
   };
 }
 
-function gprs(p: Partner, e: TapEvent): Struct {
-  const apn = e.iot ? 'iot.harbour' : 'internet';
+function gprs(p: TapSide, e: TapEvent): Struct {
+  const apn = e.iot ? p.apn.iot : p.apn.internet;
   return {
     gprsCall: {
       gprsBasicCallInformation: {
         gprsChargeableSubscriber: { chargeableSubscriber: subscriber(p, e) },
         gprsDestination: {
           accessPointNameNI: apn,
-          accessPointNameOI:
-            e.routing === 'home' ? HOME.apnOi : `mnc${p.mnc.padStart(3, '0')}.mcc${p.mcc}.gprs`,
+          accessPointNameOI: e.routing === 'home' ? p.homeApnOi : visitedApnOi(p.visited),
         },
-        callEventStartTimeStamp: dateTime(p, e.t),
+        callEventStartTimeStamp: dateTime(p.visited, e.t),
         totalCallEventDuration: e.duration,
         chargingId: e.chargingId,
       },
@@ -105,7 +104,7 @@ function gprs(p: Partner, e: TapEvent): Struct {
           locationArea: 1000 + (e.cell % 400),
           cellId: e.cell,
         },
-        geographicalLocation: { servingNetwork: p.tadig },
+        geographicalLocation: { servingNetwork: p.visited.tadig },
       },
       equipmentIdentifier: { imei: imei(e.sub, e.iot) },
       gprsServiceUsed: {
@@ -117,7 +116,7 @@ function gprs(p: Partner, e: TapEvent): Struct {
   };
 }
 
-function volte(p: Partner, e: TapEvent): Struct {
+function volte(p: TapSide, e: TapEvent): Struct {
   const charge: Struct = {
     chargedItem: 'D',
     exchangeRateCode: 1,
@@ -133,10 +132,10 @@ function volte(p: Partner, e: TapEvent): Struct {
   return {
     mobileSession: {
       mobileSessionService: 1,
-      chargedParty: { imsi: homeImsi(p, e.sub), msisdn: homeMsisdn(p, e.sub) },
-      geographicalLocation: { servingNetwork: p.tadig },
+      chargedParty: { imsi: p.imsi(e.sub), msisdn: p.msisdn(e.sub) },
+      geographicalLocation: { servingNetwork: p.visited.tadig },
       recEntityCodeList: [REC.pgw],
-      serviceStartTimestamp: dateTime(p, e.t),
+      serviceStartTimestamp: dateTime(p.visited, e.t),
       totalCallEventDuration: e.duration,
       requestedDestination: { requestedNumber: e.otherParty },
       sessionChargeInfoList: [charge],
@@ -144,17 +143,17 @@ function volte(p: Partner, e: TapEvent): Struct {
   };
 }
 
-export function tapRecord(p: Partner, e: TapEvent): Struct {
+export function tapRecord(p: TapSide, e: TapEvent): Struct {
   if (e.kind === 'gprs') return gprs(p, e);
   if (e.kind === 'volte') return volte(p, e);
   return call(p, e);
 }
 
 /** The NRTRDE copy of an event (VoLTE as a MOC); ChargeAmount is the TAP charge. */
-export function nrtrdeRecord(p: Partner, e: TapEvent): Struct {
-  const l = localTime(p, e.t);
+export function nrtrdeRecord(p: TapSide, e: TapEvent): Struct {
+  const l = localTime(p.visited, e.t);
   const common: Struct = {
-    imsi: homeImsi(p, e.sub),
+    imsi: p.imsi(e.sub),
     imei: imei(e.sub, e.iot),
     callEventStartTimeStamp: l.stamp,
     utcTimeOffset: l.offset,
@@ -162,14 +161,14 @@ export function nrtrdeRecord(p: Partner, e: TapEvent): Struct {
   };
   const tail: Struct = {
     chargeAmount: e.charge,
-    servingNetwork: p.tadig,
-    msisdn: homeMsisdn(p, e.sub),
+    servingNetwork: p.visited.tadig,
+    msisdn: p.msisdn(e.sub),
   };
   if (e.kind === 'gprs') {
     return {
       gprs: {
         ...common,
-        accessPointNameNI: e.iot ? 'iot.harbour' : 'internet',
+        accessPointNameNI: e.iot ? p.apn.iot : p.apn.internet,
         dataVolumeIncoming: e.volumeIn,
         dataVolumeOutgoing: e.volumeOut,
         chargingId: e.chargingId,

@@ -12,9 +12,18 @@ export function expectedXdr(o: GenerateOptions, partners: readonly Partner[], p:
   return (o.xdrEvents / o.months) * share(partners, p);
 }
 
-/** Expected TAP call events of one partner in one month. */
-export function expectedTap(o: GenerateOptions, partners: readonly Partner[], p: Partner): number {
-  return (o.tapEvents / o.months) * share(partners, p);
+/**
+ * Expected TAP call events of one partner in one month: outbound (our roamers, what `tapEvents`
+ * counts) or inbound (its roamers in our network, in proportion to its share of the probe rows).
+ */
+export function expectedTap(
+  o: GenerateOptions,
+  partners: readonly Partner[],
+  p: Partner,
+  direction: 'outbound' | 'inbound' = 'outbound',
+): number {
+  const outbound = (o.tapEvents / o.months) * share(partners, p);
+  return direction === 'outbound' ? outbound : (outbound * (1 - p.outboundShare)) / p.outboundShare;
 }
 
 /** Pool sizes: about eight probe procedures per roamer and month. */

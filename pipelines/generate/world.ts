@@ -3,29 +3,37 @@
  * (codes, currencies, releases, tariffs, quality and traffic profiles). Pure: a function of the
  * seed and the partner count.
  */
-import { COUNTRIES, PER_USD, USD_PER_SDR, type Country } from './countries.ts';
+import { COUNTRIES, HOME_COUNTRY, PER_USD, USD_PER_SDR, type Country } from './countries.ts';
 import { rngFor, type Rng } from './prng.ts';
 
 export interface Home {
   tadig: string;
   name: string;
-  country: string;
+  country: Country;
   mcc: string;
   mnc: string;
   cc: string;
   apnOi: string;
   realm: string;
+  /** Global Title prefixes of our MSC/VLRs and SGSNs (probe rows of inbound roamers). */
+  mscGt: string;
+  sgsnGt: string;
+  /** TapDecimalPlaces of the TAP files we send. */
+  tapDecimalPlaces: number;
 }
 
 export const HOME: Home = {
   tadig: 'GBRHM',
   name: 'Harbour Mobile',
-  country: 'United Kingdom',
+  country: HOME_COUNTRY,
   mcc: '234',
   mnc: '99',
   cc: '44',
   apnOi: 'mnc099.mcc234.gprs',
   realm: 'epc.mnc099.mcc234.3gppnetwork.org',
+  mscGt: '447700090',
+  sgsnGt: '447700091',
+  tapDecimalPlaces: 5,
 };
 
 /** Wholesale tariffs in millionths of the partner's TAP currency. */
@@ -77,6 +85,16 @@ export interface Partner {
   sendsNrtrde: boolean;
   apn: string;
   firstSequence: number;
+  /** Days each of its TAP files covers: 1 (the two largest partners) or 2. */
+  tapEveryDays: 1 | 2;
+  /** What we charge the partner for its subscribers in our network, in its TAP currency. */
+  inboundTariff: Tariff;
+  /** GBP per unit of TAP currency (5 decimals), for the files we send. */
+  homeExchangeRate: number;
+  /** First FileSequenceNumber of the TAP files we send the partner. */
+  homeFirstSequence: number;
+  /** Whether the partner returns some of our records in RAP (its own tariff checks). */
+  returnsRap: boolean;
 }
 
 const NAME_A = ['Nova', 'Orbit', 'Vela', 'Aster', 'Lumen', 'Cobalt', 'Zephyr', 'Helix', 'Terra'];
@@ -177,9 +195,47 @@ export function buildPartners(seed: number, count: number): Partner[] {
       routing: { home: 1 - lbo - regional, local: lbo, regional },
       iotShare: 0.05 + rng.float() * 0.15,
       legacyShare: 0.15 + rng.float() * 0.35,
-      sendsNrtrde: index % 3 === 0,
+      sendsNrtrde: index % 3 === 0 && index > 0,
       apn: `${name.split(' ')[0]!.toLowerCase()}.${country.iso3.toLowerCase()}`,
       firstSequence: rng.range(1, 40_000),
+      ...extras(seed, index, tapCurrency),
     };
   });
+}
+
+/**
+ * What the later issues added, drawn from a stream of their own so that the partners' names,
+ * codes and profiles above stay those of earlier samples.
+ */
+function extras(seed: number, index: number, tapCurrency: string) {
+  const rng = rngFor(seed, 'world-extra', index);
+  return {
+    tapEveryDays: index < 2 ? 1 : 2,
+    inboundTariff: tariff(rng, tapCurrency),
+    homeExchangeRate: localPerTap(HOME_COUNTRY, tapCurrency),
+    homeFirstSequence: rng.range(1, 40_000),
+    returnsRap: rng.chance(0.6),
+  } as const;
+}
+
+/**
+ * A network we have no roaming agreement with, in the first partner's country: its MNC and GT
+ * range are outside every partner's (partners draw MNC 90–99 and GT digits 60–79), so probe rows of
+ * it match no partner. Only its codes and a profile for latencies are used.
+ */
+export function strangerNetwork(partners: readonly Partner[]): Partner {
+  const base = partners[0]!;
+  const mnc = base.country.mncDigits === 3 ? '890' : '89';
+  const gt = `${base.country.cc}85000`;
+  return {
+    ...base,
+    index: partners.length,
+    tadig: '',
+    name: 'non-partner network',
+    mnc,
+    mscGt: `${gt}0`,
+    sgsnGt: `${gt}1`,
+    realm: `epc.mnc${mnc.padStart(3, '0')}.mcc${base.mcc}.3gppnetwork.org`,
+    apn: 'internet.other',
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * The signalling procedures a probe export holds, with the real result codes of domain.md §3 and
- * their realistic mixes, split into technical and user/policy causes, and typical latencies.
+ * their realistic mixes, split into technical and user/policy causes as data/reference/
+ * cause_codes.csv classes them (a test checks it), and typical latencies.
  */
 export type Family = 'map' | 'diameter' | 'gtp';
 
@@ -175,13 +176,13 @@ export const PROCEDURES: readonly Procedure[] = [
       [199, 3],
       [204, 3],
       [229, 2],
+      [192, 1],
     ],
     policy: [
       [205, 3],
       [219, 2],
       [222, 2],
       [209, 1],
-      [192, 1],
     ],
     policyFactor: 1,
     medianMs: 140,
@@ -199,11 +200,11 @@ export const PROCEDURES: readonly Procedure[] = [
       [100, 2],
       [113, 2],
       [64, 1],
+      [94, 1],
     ],
     policy: [
       [78, 2],
       [93, 2],
-      [94, 2],
       [92, 1],
     ],
     policyFactor: 1,

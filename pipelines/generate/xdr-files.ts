@@ -1,7 +1,9 @@
 /**
  * Probe exports: one file per month and interface family (MAP, Diameter, GTP), rows in time
  * order. The main traffic is one stream of sorted times whose partner, procedure and direction
- * are drawn by weight; planted rows (SAI storm, silent roamers) are merged in by time.
+ * are drawn by weight; planted rows (SAI storm, silent roamers, a non-partner network) are merged
+ * in by time. One export in each pair of months comes without the partner_tadig column, as many
+ * real probes deliver them: its rows are attributed by IMSI, serving node or origin realm.
  */
 import path from 'node:path';
 import { fileColumns } from '../lib/raw-table.ts';
@@ -10,11 +12,13 @@ import { DAY, type Month } from './calendar.ts';
 import { CsvSink } from './csv-writer.ts';
 import { relative, type FileEntry } from './manifest.ts';
 import type { GenerateOptions } from './options.ts';
+import type { Conversion } from './parquet.ts';
 import { rngFor, WeightedPicker } from './prng.ts';
-import type { StoryPlan } from './stories.ts';
+import { routingMix, type StoryPlan } from './stories.ts';
 import { sortedTimes } from './times.ts';
 import { expectedXdr, pools } from './volumes.ts';
 import { FAMILIES, PROCEDURES, type Family, type Procedure } from './xdr-codes.ts';
+import type { XdrLedger } from './xdr-ledger.ts';
 import { pickCode, Quota, XdrRows, type XdrEvent } from './xdr-rows.ts';
 import { storyEvents } from './xdr-stories.ts';
 import type { Partner } from './world.ts';
@@ -54,19 +58,30 @@ function familySlots(o: GenerateOptions, partners: readonly Partner[], family: F
   return entries;
 }
 
-/** Which files are Parquet: one family per month, rotating, so both formats always occur. */
+/** Which files are CSV: one family per month, rotating, so both formats always occur. */
 export function xdrFormat(familyIndex: number, monthIndex: number): 'csv' | 'parquet' {
-  return (familyIndex + monthIndex) % 3 === 1 ? 'parquet' : 'csv';
+  return (familyIndex + monthIndex) % 3 === 0 ? 'csv' : 'parquet';
+}
+
+/**
+ * Whether an export carries partner_tadig: all but one per pair of months, the MAP or the
+ * Diameter one in turn (GTP exports always do: no rule attributes an outbound GTPv2 row).
+ */
+export function xdrHasPartner(familyIndex: number, monthIndex: number): boolean {
+  const pair = Math.floor(monthIndex / 2);
+  return !(monthIndex === 2 * pair + (pair % 2) && familyIndex === pair % 2);
 }
 
 export interface XdrOutput {
   files: FileEntry[];
-  /** CSV files to turn into Parquet: [csv, parquet]. */
-  conversions: [string, string][];
+  /** CSV files to turn into Parquet. */
+  conversions: Conversion[];
   /** GTPv1 CreatePDPContext of the PDP story: attempts and failures as written. */
   pdp: { attempts: number; failures: number };
   /** Outbound SAI rows of the storm partner per day of the storm month (index 0 = day 1). */
   saiPerDay: number[];
+  /** Exports written without partner_tadig. */
+  untagged: string[];
 }
 
 export function writeXdrFiles(
@@ -74,12 +89,14 @@ export function writeXdrFiles(
   partners: readonly Partner[],
   months: readonly Month[],
   stories: StoryPlan,
+  ledger: XdrLedger,
 ): XdrOutput {
   const out: XdrOutput = {
     files: [],
     conversions: [],
     pdp: { attempts: 0, failures: 0 },
     saiPerDay: new Array<number>(stories.saiStorm.month.days).fill(0),
+    untagged: [],
   };
   const pdp = new Quota(stories.pdpDrop.failureRate);
   months.forEach((month, mi) => {
@@ -90,9 +107,11 @@ export function writeXdrFiles(
       const count = Math.round(entries.reduce((s, [, w]) => s + w, 0));
       const extras = storyEvents(o, partners, stories, month, family);
       const format = xdrFormat(fi, mi);
+      const tagged = xdrHasPartner(fi, mi);
+      const columns = tagged ? XDR_COLUMNS : XDR_COLUMNS.filter((c) => c !== 'partner_tadig');
       const name = `xdr-${family}-${month.key}.${format}`;
       const csvPath = path.join(o.out, 'probes', format === 'csv' ? name : `.${name}.csv`);
-      const sink = new CsvSink(csvPath, XDR_COLUMNS);
+      const sink = new CsvSink(csvPath, columns);
       const rows = new XdrRows(rng.fork('rows'));
       const poolOf = new Map(partners.map((p) => [p, pools(o, partners, p)]));
       const storm = stories.saiStorm;
@@ -106,7 +125,10 @@ export function writeXdrFiles(
           const day = Math.floor((e.t - month.start) / DAY);
           out.saiPerDay[day] = (out.saiPerDay[day] ?? 0) + 1;
         }
-        sink.line(rows.line(e).line);
+        const mix = routingMix(stories, e.partner, month, e.outbound ? 'outbound' : 'inbound');
+        const row = rows.line(e, tagged, mix);
+        ledger.add(e, row, name, tagged);
+        sink.line(row.line);
       };
       let x = 0;
       for (const t of sortedTimes(rng, count, month.start, month.end)) {
@@ -137,7 +159,8 @@ export function writeXdrFiles(
       while (x < extras.length) emit(extras[x++]!);
       sink.close();
       const finalPath = path.join(o.out, 'probes', name);
-      if (format === 'parquet') out.conversions.push([csvPath, finalPath]);
+      if (format === 'parquet') out.conversions.push({ csv: csvPath, parquet: finalPath, columns });
+      if (!tagged) out.untagged.push(name);
       out.files.push({ path: relative(o.out, finalPath), kind: 'probe-xdr', rows: sink.rows });
     });
   });

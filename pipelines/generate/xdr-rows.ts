@@ -1,17 +1,22 @@
 /**
- * One probe xDR row as a CSV line, in the column order of pipelines/probes/raw-schema.ts: result
- * code from the partner's failure mix, lognormal latency, RAT type, routing and APN.
+ * One probe xDR row as a CSV line, in the column order of pipelines/probes/raw-schema.ts (with or
+ * without partner_tadig): result code from the partner's failure mix, lognormal latency, RAT type,
+ * routing and APN, and what attributes the row to a partner when the export names none — the
+ * serving node's Global Title (MAP, GTPv1) and the Diameter Origin-Realm.
  */
 import { csvField } from './csv-writer.ts';
 import { CsvTime } from './calendar.ts';
 import type { Rng } from './prng.ts';
 import { WeightedPicker } from './prng.ts';
+import type { RoutingMix } from './stories.ts';
 import { homeImsi, isIot, partnerImsi } from './subscribers.ts';
+import { INBOUND_IOT_SHARE } from './tap-side.ts';
 import { ROUTING_DELAY, type Procedure } from './xdr-codes.ts';
-import type { Partner } from './world.ts';
+import { HOME, type Partner } from './world.ts';
 
 export interface XdrEvent {
   t: number;
+  /** The partner, or the non-partner network of an unattributed row. */
   partner: Partner;
   outbound: boolean;
   proc: Procedure;
@@ -19,6 +24,17 @@ export interface XdrEvent {
   sub: number;
   /** A result decided by a story: undefined = draw it, null = MAP success. */
   result?: number | null;
+  /** A network we have no agreement with: the row names no partner. */
+  stranger?: boolean;
+}
+
+/** What a row says, beyond its text, for the manifest's tallies. */
+export interface XdrRow {
+  line: string;
+  result: number | null;
+  /** Latency as written (one decimal), null when the request got no answer. */
+  latency: number | null;
+  routing: string;
 }
 
 /** Decides a failure by quota so that a planted rate holds exactly, whatever the volume. */
@@ -61,10 +77,10 @@ function ratType(rng: Rng, proc: Procedure, iot: boolean): string {
   return rng.chance(0.88) ? 'EUTRAN' : 'NR';
 }
 
-function routingOf(rng: Rng, partner: Partner): string {
+function routingOf(rng: Rng, mix: RoutingMix): string {
   const x = rng.float();
-  if (x < partner.routing.local) return 'local-breakout';
-  if (x < partner.routing.local + partner.routing.regional) return 'regional-breakout';
+  if (x < mix.local) return 'local-breakout';
+  if (x < mix.local + mix.regional) return 'regional-breakout';
   return 'home-routed';
 }
 
@@ -76,22 +92,37 @@ function apnOf(rng: Rng, e: XdrEvent, iot: boolean): string {
   return e.outbound ? 'internet' : e.partner.apn;
 }
 
+/**
+ * The serving node (MSC/VLR or SGSN) of the visited network: the partner's for our roamers, ours
+ * for its roamers. A subscriber stays on one of four nodes; MAP SAI comes from the VLR or the SGSN.
+ */
+function servingNode(e: XdrEvent): string {
+  const { proc, partner, sub } = e;
+  const visited = e.outbound ? partner : HOME;
+  const sgsn =
+    proc.interface === 'GTPv1' ||
+    proc.name === 'UpdateGprsLocation' ||
+    (proc.name === 'SendAuthenticationInfo' && sub % 3 === 0);
+  const node = 1 + ((sub * 7 + partner.index) % 4);
+  return `${sgsn ? visited.sgsnGt : visited.mscGt}${String(node).padStart(4, '0')}`;
+}
+
 export class XdrRows {
   private readonly time = new CsvTime();
   constructor(private readonly rng: Rng) {}
 
-  /** The CSV line of an event, and its result code (null = success on MAP). */
-  line(e: XdrEvent): { line: string; result: number | null } {
+  /** The CSV line of an event, with or without the partner_tadig column. */
+  line(e: XdrEvent, withPartner: boolean, mix: RoutingMix): XdrRow {
     const rng = this.rng;
     const { partner, proc } = e;
-    const iot = e.outbound ? isIot(e.sub, partner.iotShare) : isIot(e.sub, 0.04);
+    const iot = e.outbound ? isIot(e.sub, partner.iotShare) : isIot(e.sub, INBOUND_IOT_SHARE);
     const imsi = e.outbound ? homeImsi(partner, e.sub) : partnerImsi(partner, e.sub);
     const result = e.result !== undefined ? e.result : drawResult(rng, e, iot);
     let routing = '';
     let apn = '';
     let median = proc.medianMs * partner.latency;
     if (proc.session) {
-      routing = routingOf(rng, partner);
+      routing = routingOf(rng, mix);
       apn = apnOf(rng, e, iot);
       const delay = ROUTING_DELAY[routing]!;
       median = median * delay.factor + delay.addMs * partner.latency;
@@ -100,10 +131,13 @@ export class XdrRows {
     const failed = result !== proc.success;
     const latency =
       result === -1 ? '' : rng.lognormal(failed ? median * 1.8 : median, 0.45).toFixed(1);
+    const gt = proc.family === 'map' || proc.interface === 'GTPv1' ? servingNode(e) : '';
+    const realm = proc.interface === 'Diameter' ? (e.outbound ? partner.realm : HOME.realm) : '';
+    const tadig = withPartner ? `${e.stranger === true ? '' : partner.tadig},` : '';
     const line =
-      `${this.time.format(e.t)},${partner.tadig},${e.outbound ? 'outbound' : 'inbound'},` +
+      `${this.time.format(e.t)},${tadig}${e.outbound ? 'outbound' : 'inbound'},` +
       `${proc.interface},${proc.name},${imsi},${result ?? ''},${latency},` +
-      `${ratType(rng, proc, iot)},${routing},${csvField(apn)}`;
-    return { line, result };
+      `${ratType(rng, proc, iot)},${routing},${csvField(apn)},${gt},${realm}`;
+    return { line, result, latency: latency === '' ? null : Number(latency), routing };
   }
 }

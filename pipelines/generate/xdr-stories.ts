@@ -1,7 +1,8 @@
 /**
- * Planted probe rows: the SAI storm (one partner's VLRs hammering our HLR for a few hours) and
- * the silent roamers (registrations of our subscribers who never generate billed usage). Pure
- * functions of the plan, so the manifest and the writers agree.
+ * Planted probe rows: the SAI storm (one partner's VLRs hammering our HLR for a few hours), the
+ * silent roamers (registrations of our subscribers who never generate billed usage) and the rows
+ * of a network we have no agreement with (they match no partner). Pure functions of the plan, so
+ * the manifest and the writers agree.
  */
 import type { Month } from './calendar.ts';
 import { DAY } from './calendar.ts';
@@ -12,7 +13,7 @@ import { uniformTimes } from './times.ts';
 import { expectedXdr, pools } from './volumes.ts';
 import { procedure, type Family } from './xdr-codes.ts';
 import type { XdrEvent } from './xdr-rows.ts';
-import type { Partner } from './world.ts';
+import { strangerNetwork, type Partner } from './world.ts';
 
 const HOUR = 3_600_000;
 const STORM_HOURS = 3;
@@ -65,6 +66,42 @@ export function silentEvents(
   return events.sort((a, b) => a.t - b.t);
 }
 
+/**
+ * Registration attempts of roamers of a non-partner network in ours (inbound) and of our
+ * subscribers in it (outbound, which our HLR/HSS rejects: roaming not allowed), a few a month.
+ */
+export function strangerEvents(
+  o: GenerateOptions,
+  partners: readonly Partner[],
+  month: Month,
+  family: Family,
+): XdrEvent[] {
+  if (family === 'gtp' || partners.length === 0) return [];
+  const rng = rngFor(o.seed, 'story', 'strangers', month.key, family);
+  const network = strangerNetwork(partners);
+  const names = family === 'map' ? ['UpdateLocation', 'SendAuthenticationInfo'] : ['ULR', 'AIR'];
+  const events: XdrEvent[] = [];
+  for (const outbound of [false, true]) {
+    const count = outbound ? rng.range(1, 4) : rng.range(3, 9);
+    for (let k = 0; k < count; k++) {
+      const proc = procedure(rng.pick(names));
+      const registration = proc.name === 'UpdateLocation' || proc.name === 'ULR';
+      const rejected = registration && (outbound || rng.chance(0.7));
+      const reject = proc.interface === 'MAP' ? 8 : 5004;
+      events.push({
+        t: month.start + rng.int(month.end - month.start),
+        partner: network,
+        outbound,
+        proc,
+        sub: rng.int(500),
+        result: rejected ? reject : proc.success,
+        stranger: true,
+      });
+    }
+  }
+  return events;
+}
+
 /** The planted rows of one month's export of one family, in time order. */
 export function storyEvents(
   o: GenerateOptions,
@@ -73,7 +110,7 @@ export function storyEvents(
   month: Month,
   family: Family,
 ): XdrEvent[] {
-  const events: XdrEvent[] = [];
+  const events: XdrEvent[] = [...strangerEvents(o, partners, month, family)];
   if (plan.saiStorm.month === month && family === 'map')
     events.push(...stormEvents(o, partners, plan));
   if (plan.silentRoamers.month === month)
