@@ -2,6 +2,7 @@
  * The whole chain for real, in one process: DuckDB file → SQLMesh plan → Chromium PDF.
  * Running build right after ingest in the same process proves the warehouse is closed in between.
  */
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -48,19 +49,38 @@ describe('mart values', () => {
     const expected = await withWarehouse(warehouse, 'read', async (c) =>
       (
         await c.runAndReadAll(
+          // Written here independently of the models: MAP succeeds without a code, Diameter on
+          // 2001, GTP on 128 / 16 / 17; rows without a TADIG get the partner of the longest
+          // IMSI prefix (inbound), serving-node GT prefix (outbound MAP, GTPv1) or realm (S6a).
           `WITH files AS (
-             SELECT event_time, partner_tadig, direction, interface, procedure, result_code
-             FROM read_csv('${probes}/*.csv', header = true, union_by_name = true)
-             UNION ALL
-             SELECT event_time, partner_tadig, direction, interface, procedure, result_code
-             FROM read_parquet('${probes}/*.parquet', union_by_name = true))
-           SELECT strftime(event_time, '%Y-%m') AS m, partner_tadig, direction, procedure,
+             SELECT * FROM read_csv('${probes}/*.csv', header = true, union_by_name = true,
+               types = {'imsi': 'VARCHAR', 'serving_node_gt': 'VARCHAR', 'result_code': 'INTEGER'})
+             UNION ALL BY NAME
+             SELECT * FROM read_parquet('${probes}/*.parquet', union_by_name = true)),
+           partners AS (SELECT * FROM read_csv('${referenceDir}/partners.csv', all_varchar = true)),
+           ids AS (
+             SELECT partner_tadig AS tadig, 'imsi' AS k, unnest(string_split(imsi_prefixes, ';')) AS p FROM partners
+             UNION ALL SELECT partner_tadig, 'gt', unnest(string_split(msc_gt_prefixes || ';' || sgsn_gt_prefixes, ';')) FROM partners
+             UNION ALL SELECT partner_tadig, 'realm', lower(diameter_realm) FROM partners),
+           rows AS (
+             SELECT row_number() OVER () AS n, *,
+               CASE WHEN direction = 'inbound' THEN 'imsi' WHEN interface = 'Diameter' THEN 'realm' ELSE 'gt' END AS k,
+               CASE WHEN direction = 'inbound' THEN imsi WHEN interface = 'Diameter' THEN lower(origin_realm)
+                    ELSE serving_node_gt END AS id
+             FROM files),
+           attributed AS (
+             SELECT rows.*, coalesce(nullif(rows.partner_tadig, ''), (
+               SELECT tadig FROM ids WHERE ids.k = rows.k AND ids.p <> ''
+                 AND (CASE WHEN ids.k = 'realm' THEN rows.id = ids.p ELSE starts_with(rows.id, ids.p) END)
+               ORDER BY length(ids.p) DESC LIMIT 1)) AS partner
+             FROM rows)
+           SELECT strftime(event_time, '%Y-%m') AS m, partner AS partner_tadig, direction, procedure,
                   count(*)::INT AS attempts,
                   count(*) FILTER (WHERE (interface = 'MAP' AND result_code IS NULL)
                     OR (interface = 'Diameter' AND result_code = 2001)
                     OR (interface = 'GTPv1' AND result_code = 128)
                     OR (interface = 'GTPv2' AND result_code IN (16, 17)))::INT AS successes
-           FROM files GROUP BY ALL ORDER BY ALL`,
+           FROM attributed WHERE partner IS NOT NULL GROUP BY ALL ORDER BY ALL`,
         )
       ).getRowObjectsJson(),
     );
@@ -98,6 +118,108 @@ describe('mart values', () => {
         meets_target: false,
       },
     ]);
+  });
+});
+
+interface ExpectedKpi {
+  month: string;
+  partner: string;
+  direction: string;
+  kpi: string;
+  service: string;
+  rat: string;
+  value: number | null;
+  sampleSize?: number;
+  target?: number | null;
+  status?: string;
+}
+
+const query = (sql: string, params: Record<string, string> = {}) =>
+  withWarehouse(warehouse, 'read', async (c) =>
+    (await c.runAndReadAll(sql, params)).getRowObjectsJson(),
+  );
+const story = <T>(name: string): T => {
+  const found = manifest.stories.find((s) => s.story === name);
+  if (found === undefined) throw new Error(`the sample has no ${name} story`);
+  return found as unknown as T;
+};
+
+describe('the planted stories of data/samples/manifest.json, in the marts', () => {
+  it('every KPI row a story expects is in marts.fct_partner_kpi_monthly with its numbers', async () => {
+    const expected = manifest.stories.flatMap(
+      (s) => (s.expected as ExpectedKpi[] | undefined) ?? [],
+    );
+    expect(expected.length).toBeGreaterThan(20);
+    const rows = await query(
+      `SELECT strftime(event_month, '%Y-%m') || '|' || partner_tadig || '|' || direction || '|' ||
+              kpi || '|' || service || '|' || rat AS key,
+              value::DOUBLE AS value, sample_size::INT AS sample_size, target::DOUBLE AS target, status
+       FROM marts.fct_partner_kpi_monthly`,
+    );
+    const byKey = new Map(rows.map((r) => [r.key as string, r]));
+    for (const e of expected) {
+      const key = [e.month, e.partner, e.direction, e.kpi, e.service, e.rat].join('|');
+      const row = byKey.get(key);
+      expect(row, key).toBeDefined();
+      if (e.value === null) expect(row?.value, key).toBeNull();
+      else expect(Number(row?.value), key).toBeCloseTo(e.value, 5);
+      if (e.sampleSize !== undefined) expect(row?.sample_size, key).toBe(e.sampleSize);
+      if (e.target !== undefined) expect(row?.target, key).toBe(e.target);
+      if (e.status !== undefined) expect(row?.status, key).toBe(e.status);
+    }
+  });
+
+  it('flags the SAI storm hours as bursts, and no other hour of that partner', async () => {
+    const s = story<{
+      partner: string;
+      stormHours: { hourUtc: string; rows: number }[];
+    }>('sai-storm');
+    const bursts = await query(
+      `SELECT strftime(event_hour, '%Y-%m-%dT%H') AS hour, requests::INT AS requests
+       FROM marts.fct_signalling_anomalies
+       WHERE is_burst AND partner_tadig = $partner ORDER BY hour`,
+      { partner: s.partner },
+    );
+    expect(bursts).toEqual(s.stormHours.map((h) => ({ hour: h.hourUtc, requests: h.rows })));
+  });
+
+  it('lists the planted silent roamers by a keyed hash, never by IMSI', async () => {
+    const s = story<{ partner: string; month: string; imsis: string[] }>('silent-roamers');
+    const key = process.env.ROAM_SUBSCRIBER_KEY ?? 'roam-sample-key';
+    const rows = await query(
+      `SELECT subscriber_key FROM marts.fct_silent_roamers_monthly
+       WHERE partner_tadig = $partner AND strftime(event_month, '%Y-%m') = $month`,
+      { partner: s.partner, month: s.month },
+    );
+    const keys = new Set(rows.map((r) => r.subscriber_key as string));
+    for (const imsi of s.imsis)
+      expect(
+        keys.has(
+          createHash('sha256')
+            .update(key + imsi)
+            .digest('hex'),
+        ),
+        imsi,
+      ).toBe(true);
+    const columns = await query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'fct_silent_roamers_monthly'`,
+    );
+    expect(columns.map((c) => c.column_name as string)).not.toContain('imsi');
+  });
+
+  it('counts the probe rows no rule attributes, per export, as the manifest says', async () => {
+    const s = story<{
+      files: { file: string; rowsByPartner: Record<string, number> }[];
+    }>('probe-exports-without-partner');
+    for (const f of s.files) {
+      const [row] = await query(
+        `SELECT sum(rows_unattributed)::INT AS unattributed, sum(rows_total)::INT AS total
+         FROM marts.fct_attribution_quality_monthly WHERE file_name = $name`,
+        { name: path.basename(f.file) },
+      );
+      const total = Object.values(f.rowsByPartner).reduce((a, b) => a + b, 0);
+      expect(row, f.file).toEqual({ unattributed: f.rowsByPartner[''] ?? 0, total });
+    }
   });
 });
 
