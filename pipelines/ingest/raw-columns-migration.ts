@@ -13,7 +13,9 @@ export async function addMissingColumns(
     `SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'raw'`,
   );
   const present = new Set(
-    reader.getRowObjectsJson().map((r) => `raw.${String(r.table_name)}.${String(r.column_name)}`),
+    reader
+      .getRowObjectsJson()
+      .map((r) => `raw.${r.table_name as string}.${r.column_name as string}`),
   );
   for (const table of tables)
     for (const column of table.columns)
