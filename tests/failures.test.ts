@@ -104,7 +104,9 @@ describe('known failures', () => {
 describe('build needs reference data', () => {
   it('says which files to ingest when partners are missing', async () => {
     const bare = path.join(dir, 'bare.duckdb');
-    expect((await roam(['ingest', samplesDir, '--warehouse', bare])).code).toBe(0);
+    expect(
+      (await roam(['ingest', path.join(samplesDir, 'probes'), '--warehouse', bare])).code,
+    ).toBe(0);
     const before = fingerprint(bare);
     const result = await roam(['build', '--warehouse', bare]);
     expect(result.code).toBe(1);
