@@ -45,44 +45,22 @@ beforeAll(async () => {
 describe('mart values', () => {
   it('equal success counts computed independently from the sample probe files', async () => {
     const probes = path.join(samplesDir, 'probes');
-    const partners = path.join(referenceDir, 'partners.csv');
-    // Rows without partner_tadig are attributed by the rules of data/samples/README.md: inbound
-    // by the IMSI, outbound by the serving node GT or the Diameter origin realm (longest
-    // prefix); rows nothing attributes are not in the mart.
     const expected = await withWarehouse(warehouse, 'read', async (c) =>
       (
         await c.runAndReadAll(
           `WITH files AS (
-             SELECT event_time, partner_tadig, direction, interface, procedure, imsi, result_code,
-                    serving_node_gt, origin_realm
-             FROM read_csv('${probes}/*.csv', header = true, union_by_name = true,
-                           types = {'imsi': 'VARCHAR', 'serving_node_gt': 'VARCHAR'})
-             UNION ALL BY NAME
-             SELECT event_time, partner_tadig, direction, interface, procedure, imsi, result_code,
-                    serving_node_gt, origin_realm
-             FROM read_parquet('${probes}/*.parquet', union_by_name = true)),
-           p AS (SELECT * FROM read_csv('${partners}', all_varchar = true)),
-           prefixes AS (
-             SELECT partner_tadig, 'imsi' AS kind, unnest(string_split(imsi_prefixes, ';')) AS prefix FROM p
-             UNION ALL SELECT partner_tadig, 'gt', unnest(string_split(msc_gt_prefixes, ';')) FROM p
-             UNION ALL SELECT partner_tadig, 'gt', unnest(string_split(sgsn_gt_prefixes, ';')) FROM p
-             UNION ALL SELECT partner_tadig, 'realm', unnest(string_split(diameter_realm, ';')) FROM p),
-           attributed AS (
-             SELECT f.*, coalesce(f.partner_tadig, (
-               SELECT x.partner_tadig FROM prefixes x
-               WHERE CASE
-                 WHEN f.direction = 'inbound' THEN x.kind = 'imsi' AND starts_with(f.imsi, x.prefix)
-                 WHEN f.interface = 'Diameter' THEN x.kind = 'realm' AND f.origin_realm = x.prefix
-                 ELSE x.kind = 'gt' AND starts_with(f.serving_node_gt, x.prefix) END
-               ORDER BY length(x.prefix) DESC LIMIT 1)) AS partner
-             FROM files f)
-           SELECT strftime(event_time, '%Y-%m') AS m, partner AS partner_tadig, direction, procedure,
+             SELECT event_time, partner_tadig, direction, interface, procedure, result_code
+             FROM read_csv('${probes}/*.csv', header = true, union_by_name = true)
+             UNION ALL
+             SELECT event_time, partner_tadig, direction, interface, procedure, result_code
+             FROM read_parquet('${probes}/*.parquet', union_by_name = true))
+           SELECT strftime(event_time, '%Y-%m') AS m, partner_tadig, direction, procedure,
                   count(*)::INT AS attempts,
                   count(*) FILTER (WHERE (interface = 'MAP' AND result_code IS NULL)
                     OR (interface = 'Diameter' AND result_code = 2001)
                     OR (interface = 'GTPv1' AND result_code = 128)
                     OR (interface = 'GTPv2' AND result_code IN (16, 17)))::INT AS successes
-           FROM attributed WHERE partner IS NOT NULL GROUP BY ALL ORDER BY ALL`,
+           FROM files GROUP BY ALL ORDER BY ALL`,
         )
       ).getRowObjectsJson(),
     );
