@@ -46,13 +46,14 @@ export function successRow(
     excluded += (t?.user ?? 0) + (t?.policy ?? 0);
   }
   if (k.measure === 'technical_success_rate') {
-    const denominator = attempts - excluded;
+    // The sample size of a rate is its attempts, user and policy failures included (as the
+    // signalling KPI model counts it against min_sample).
     return f.expect.row(kpi, partner, direction, month, {
       numerator: successes,
-      denominator,
+      denominator: attempts - excluded,
       excluded,
       value: null,
-      sampleSize: denominator,
+      sampleSize: attempts,
     });
   }
   return f.expect.row(kpi, partner, direction, month, {
