@@ -67,7 +67,7 @@ WITH tests AS (
       tests.success) AS p95
   FROM tests
   INNER JOIN catalogue
-    ON ';' || catalogue.procedure || ';' LIKE '%;' || tests.test_type || ';%'
+    ON @in_procedures(catalogue.procedure, tests.test_type)
   GROUP BY
     tests.event_month,
     tests.partner_tadig,

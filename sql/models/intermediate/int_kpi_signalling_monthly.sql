@@ -91,7 +91,7 @@ WITH procedures AS (
     COALESCE(agreements.threshold, catalogue.threshold) AS threshold
   FROM per_rat
   INNER JOIN catalogue
-    ON ';' || catalogue.procedure || ';' LIKE '%;' || per_rat.procedure || ';%'
+    ON @in_procedures(catalogue.procedure, per_rat.procedure)
   LEFT JOIN agreements
     ON agreements.partner_tadig = per_rat.partner_tadig
     AND agreements.direction = per_rat.direction

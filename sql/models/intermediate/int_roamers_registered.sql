@@ -32,7 +32,7 @@ WITH catalogue AS (
     MAX(xdr.event_time) AS last_registered_at
   FROM intermediate.int_xdr_attributed AS xdr
   INNER JOIN catalogue
-    ON ';' || catalogue.procedure || ';' LIKE '%;' || xdr.procedure || ';%'
+    ON @in_procedures(catalogue.procedure, xdr.procedure)
   WHERE
     xdr.direction = 'outbound' AND xdr.is_success AND NOT xdr.partner_tadig IS NULL
   GROUP BY

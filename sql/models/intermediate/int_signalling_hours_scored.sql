@@ -41,7 +41,7 @@ WITH catalogue AS (
       NOT xdr.is_success) AS failures
   FROM intermediate.int_xdr_attributed AS xdr
   INNER JOIN catalogue
-    ON ';' || catalogue.procedure || ';' LIKE '%;' || xdr.procedure || ';%'
+    ON @in_procedures(catalogue.procedure, xdr.procedure)
   WHERE
     NOT xdr.partner_tadig IS NULL
   GROUP BY

@@ -43,7 +43,7 @@ WITH catalogue AS (
     xdr.latency_ms
   FROM intermediate.int_xdr_attributed AS xdr
   INNER JOIN catalogue
-    ON ';' || catalogue.procedure || ';' LIKE '%;' || xdr.procedure || ';%'
+    ON @in_procedures(catalogue.procedure, xdr.procedure)
   WHERE
     xdr.event_month BETWEEN @start_ds AND @end_ds AND NOT xdr.partner_tadig IS NULL
 ), partners AS (

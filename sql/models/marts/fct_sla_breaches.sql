@@ -84,7 +84,7 @@ WITH breaches AS (
     COALESCE(xdr.cause_name, 'unclassified code ' || xdr.result_code::TEXT) AS cause
   FROM intermediate.int_xdr_attributed AS xdr
   INNER JOIN catalogue
-    ON ';' || catalogue.procedure || ';' LIKE '%;' || xdr.procedure || ';%'
+    ON @in_procedures(catalogue.procedure, xdr.procedure)
     AND catalogue.source LIKE '%xDR%'
   WHERE
     xdr.event_month BETWEEN @start_ds AND @end_ds AND NOT xdr.partner_tadig IS NULL
@@ -100,7 +100,7 @@ WITH breaches AS (
     COALESCE(tests.failure_cause, 'not given') AS cause
   FROM staging.stg_active_tests AS tests
   INNER JOIN catalogue
-    ON ';' || catalogue.procedure || ';' LIKE '%;' || tests.test_type || ';%'
+    ON @in_procedures(catalogue.procedure, tests.test_type)
     AND catalogue.source = 'active tests'
   WHERE
     tests.event_month BETWEEN @start_ds AND @end_ds
