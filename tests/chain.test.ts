@@ -231,7 +231,7 @@ describe('the planted stories of data/samples/manifest.json, in the marts', () =
 describe('SQLMesh on the built warehouse', () => {
   // Skipped: after `roam build` (one Python process on sqlmesh.Context) the CLI's `sqlmesh audit`
   // looks for a marts.fct_ipx_monthly snapshot under another fingerprint; to be fixed first.
-  it.skip('passes its audits and has nothing due to run, with the warehouse closed by roam', async () => {
+  it('passes its audits and has nothing due to run, with the warehouse closed by roam', async () => {
     await expect(sqlmesh.audit({ warehouse })).resolves.toMatch(
       /audits? (passed|finished)|Finished/i,
     );
