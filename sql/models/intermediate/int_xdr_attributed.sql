@@ -3,7 +3,7 @@ MODEL (
   kind VIEW,
   owner roaming_analytics,
   grain (file_id, event_time, imsi, procedure),
-  description 'Probe procedures with a partner: the TADIG the export gave, else attributed from reference.partners: inbound rows by the IMSI (longest imsi_prefixes match), outbound MAP and GTPv1 rows by the serving node Global Title (longest msc_gt_prefixes / sgsn_gt_prefixes match), outbound Diameter rows by the Origin-Realm (diameter_realm). Rows nothing attributes keep a NULL partner and method none (counted in marts.fct_attribution_quality_monthly).',
+  description 'Probe procedures with a partner: the TADIG the export gave, else attributed from reference.partners: inbound rows by the IMSI (longest imsi_prefixes match), outbound MAP and GTPv1 rows by the serving node Global Title (longest msc_gt_prefixes / sgsn_gt_prefixes match), outbound Diameter rows by the Origin-Realm (diameter_realm); list entries are split on ; and trimmed. Rows nothing attributes keep a NULL partner and method none (counted in marts.fct_attribution_quality_monthly).',
   column_descriptions (
     event_time = 'Request time, UTC',
     event_month = 'First day of the UTC month of the request',
@@ -62,25 +62,25 @@ WITH procedures AS (
   SELECT
     partner_tadig,
     'imsi' AS method,
-    UNNEST(STR_SPLIT(imsi_prefixes, ';')) AS prefix
+    TRIM(UNNEST(STR_SPLIT(imsi_prefixes, ';'))) AS prefix
   FROM partners
   UNION ALL
   SELECT
     partner_tadig,
     'gt' AS method,
-    UNNEST(STR_SPLIT(msc_gt_prefixes, ';')) AS prefix
+    TRIM(UNNEST(STR_SPLIT(msc_gt_prefixes, ';'))) AS prefix
   FROM partners
   UNION ALL
   SELECT
     partner_tadig,
     'gt' AS method,
-    UNNEST(STR_SPLIT(sgsn_gt_prefixes, ';')) AS prefix
+    TRIM(UNNEST(STR_SPLIT(sgsn_gt_prefixes, ';'))) AS prefix
   FROM partners
   UNION ALL
   SELECT
     partner_tadig,
     'realm' AS method,
-    LOWER(UNNEST(STR_SPLIT(diameter_realm, ';'))) AS prefix
+    LOWER(TRIM(UNNEST(STR_SPLIT(diameter_realm, ';')))) AS prefix
   FROM partners
 ), keyed AS (
   /* Which rule can name the partner of a row, and the identifier it reads. */
