@@ -8,7 +8,7 @@ MODEL (
   description 'Data quality of probe exports per source file, interface, direction and month: how the rows got their partner (given, by IMSI, GT or realm) and how many no rule could attribute (left out of every KPI, never silently dropped), and result codes missing from the code table.',
   column_descriptions (
     event_month = 'First day of the UTC month',
-    file_id = 'Source file (raw.ingested_files.file_id)',
+    file_id = 'Source file (staging.stg_ingested_files.file_id)',
     file_name = 'Name of the source file',
     interface = 'MAP, Diameter, GTPv1 or GTPv2',
     direction = 'outbound or inbound',
@@ -43,9 +43,7 @@ WITH procedures AS (
   SELECT
     file_id,
     file_name
-  FROM raw.ingested_files
-  WHERE
-    status = 'loaded'
+  FROM staging.stg_ingested_files
 ), monthly AS (
   SELECT
     event_month,
