@@ -108,6 +108,8 @@ describe('incremental builds', () => {
     expect(result.restated.map(({ start, end }) => [start, end])).toEqual([
       [`${monthA}-01`, `${monthB}-30`],
     ]);
+    // Month B has probes from one partner only, but no feed besides the probes has reached it yet.
+    expect(result.warnings).toEqual([]);
     expect(result.restated[0]?.models).toContain(mart);
     expect(await rows(`${key} AND ${inMonth(monthA)}`)).toEqual([
       {
@@ -155,10 +157,19 @@ describe('restatement', () => {
     const { partner } = pdpStory();
     const line = new RegExp(`^(${partner},outbound,gtpv1_pdp_success),[0-9.]+,`, 'gm');
     expect(agreements).toMatch(line);
-    await writeFile(changed, agreements.replace(line, '$1,0.4,'));
+    // And an agreement with a partner no feed has any data of, from the last sample month on.
+    const last = manifest.months.at(-1) ?? '';
+    const unknown = `ZZZXX,outbound,map_ul_success,0.9,${last}-01,,\n`;
+    await writeFile(changed, agreements.replace(line, '$1,0.4,') + unknown);
     await ingest([changed]);
     const result = await build(warehouse);
     expect(result.restated[0]?.start).toBe(`${manifest.months[0] ?? ''}-01`);
+    // The partner-month without data is named, not silently missing; month B is not checked yet.
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(`no_missing_partner_months.*partner_tadig ZZZXX, event_month ${last}-01$`),
+      ),
+    ]);
     const targets = await rows(
       `partner_tadig = '${partner}' AND direction = 'outbound' AND procedure = 'CreatePDPContext'`,
     );

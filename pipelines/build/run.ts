@@ -19,8 +19,11 @@ import { monthRuns, monthsOf } from './months.ts';
 import { pendingWork, requireReferenceData } from './pending.ts';
 import { runSqlmeshBuild, type Backfill, type SqlmeshBuildReport } from './sqlmesh-build.ts';
 
-/** Models recomputed when data for months already built arrives. */
-export const restatedModels = ['marts.*'];
+/**
+ * Models recomputed when data for months already built arrives: every model kept by month (the
+ * incremental intermediate tables and the marts; the views among them are only recreated).
+ */
+export const restatedModels = ['intermediate.*', 'marts.*'];
 
 export interface BuildOptions {
   /** Months (`YYYY-MM`, validated by parseRestateMonths) to restate besides the pending ones. */
@@ -35,6 +38,8 @@ export interface BuildResult {
   restated: SqlmeshBuildReport['restated'];
   changes: SqlmeshBuildReport['changes'];
   backfilled: Backfill[];
+  /** What SQLMesh warned of, e.g. a non-blocking audit that found rows. */
+  warnings: string[];
   seconds: number;
   /** Where the time went inside the SQLMesh process (start-up, plan, restate, commit, total). */
   sqlmeshSeconds: Record<string, number>;
@@ -98,6 +103,7 @@ export async function build(warehouse: string, options: BuildOptions = {}): Prom
     restated: report.restated,
     changes: report.changes,
     backfilled: report.backfilled,
+    warnings: report.warnings,
     seconds: (performance.now() - started) / 1000,
     sqlmeshSeconds: report.seconds,
   };

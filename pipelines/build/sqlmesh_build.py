@@ -64,14 +64,35 @@ class RecordingConsole(TerminalConsole):
         )
         self.failures: list[t.Any] = []
         self.warnings: list[str] = []
+        # The queries of non-blocking audits that found rows, by their place in `warnings`.
+        self.audit_queries: dict[int, str] = {}
 
     def log_failed_models(self, errors: list[t.Any]) -> None:
         self.failures.extend(errors)
         super().log_failed_models(errors)
 
     def log_warning(self, short_message: str, long_message: t.Optional[str] = None) -> None:
-        self.warnings.append(short_message)
+        marker = "Audit query:\n"
+        if long_message and marker in long_message:
+            self.audit_queries[len(self.warnings)] = long_message.split(marker, 1)[1]
+        self.warnings.append(" ".join(short_message.split()))
         super().log_warning(short_message, long_message)
+
+    def warnings_with_rows(self, warehouse: SingletonConnectionPool, limit: int = 5) -> list[str]:
+        """The warnings, each failed audit's followed by its first rows (what a reader acts on)."""
+        told = []
+        for index, warning in enumerate(self.warnings):
+            query = self.audit_queries.get(index)
+            if query is not None:
+                cursor = warehouse.get_cursor().execute(f"SELECT * FROM ({query}) LIMIT {limit + 1}")
+                names = [d[0] for d in cursor.description]
+                rows = cursor.fetchall()
+                shown = [
+                    ", ".join(f"{n} {v}" for n, v in zip(names, row)) for row in rows[:limit]
+                ]
+                warning += " Rows: " + "; ".join(shown) + ("; …" if len(rows) > limit else "")
+            told.append(warning)
+        return told
 
 
 def model_name(fqn: str) -> str:
@@ -317,6 +338,7 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
                     restated.append({**months, "models": computed})
                     context.apply(plan)
             seconds["restate"] = time.perf_counter() - mark
+            warnings = console.warnings_with_rows(warehouse)
 
             finished = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
             values = {**record["values"], "finished_at": finished}
@@ -360,7 +382,7 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
         "changes": changes,
         "backfilled": backfilled,
         "restated": restated,
-        "warnings": console.warnings,
+        "warnings": warnings,
         "seconds": {k: round(v, 3) for k, v in seconds.items()},
     }
 

@@ -53,6 +53,7 @@ Options:
         );
       }
     }
+    for (const warning of result.warnings) output.warn(`build: ${warning}`);
     if (output.format === 'json') output.json({ warehouse, ...result });
     else output.result(`build: ok (${summary(result)}) in ${result.seconds.toFixed(1)} s`);
     return 0;

@@ -1,9 +1,11 @@
 MODEL (
   name intermediate.int_kpi_measures_monthly,
-  kind VIEW,
+  kind INCREMENTAL_BY_TIME_RANGE (
+    time_column event_month
+  ),
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi, service, rat),
-  description 'Every KPI value of every source family in one shape (int_kpi_<family>_monthly), before targets: the rows marts.fct_partner_kpi_monthly assesses. Rows without a partner are left out here (they are counted by the data-quality marts).',
+  description 'Every KPI value of every source family in one shape (int_kpi_<family>_monthly), before targets: the rows marts.fct_partner_kpi_monthly assesses. Rows without a partner are left out here (they are counted by the data-quality marts). A table by month, so that the trend band of the mart reads prior months without recomputing them.',
   column_descriptions (
     event_month = 'First day of the UTC month',
     partner_tadig = 'TADIG code of the roaming partner',
@@ -48,4 +50,4 @@ SELECT
   sample_size
 FROM unioned
 WHERE
-  NOT partner_tadig IS NULL
+  NOT partner_tadig IS NULL AND event_month BETWEEN @start_ds AND @end_ds

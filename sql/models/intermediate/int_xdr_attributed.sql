@@ -1,9 +1,11 @@
 MODEL (
   name intermediate.int_xdr_attributed,
-  kind VIEW,
+  kind INCREMENTAL_BY_TIME_RANGE (
+    time_column event_month
+  ),
   owner roaming_analytics,
   grain (file_id, event_time, imsi, procedure),
-  description 'Probe procedures with a partner: the TADIG the export gave, else attributed from reference.partners: inbound rows by the IMSI (longest imsi_prefixes match), outbound MAP and GTPv1 rows by the serving node Global Title (longest msc_gt_prefixes / sgsn_gt_prefixes match), outbound Diameter rows by the Origin-Realm (diameter_realm); list entries are split on ; and trimmed. Rows nothing attributes keep a NULL partner and method none (counted in marts.fct_attribution_quality_monthly).',
+  description 'Probe procedures with a partner: the TADIG the export gave, else attributed from reference.partners: inbound rows by the IMSI (longest imsi_prefixes match), outbound MAP and GTPv1 rows by the serving node Global Title (longest msc_gt_prefixes / sgsn_gt_prefixes match), outbound Diameter rows by the Origin-Realm (diameter_realm); list entries are split on ; and trimmed. Rows nothing attributes keep a NULL partner and method none (counted in marts.fct_attribution_quality_monthly). A table by month: every probe mart reads it, so the attribution runs once per month.',
   column_descriptions (
     event_time = 'Request time, UTC',
     event_month = 'First day of the UTC month of the request',
@@ -50,6 +52,8 @@ WITH procedures AS (
     origin_realm,
     file_id
   FROM intermediate.int_xdr_classified
+  WHERE
+    event_month BETWEEN @start_ds AND @end_ds
 ), partners AS (
   SELECT
     partner_tadig,

@@ -43,7 +43,8 @@ MODEL (
     ),
     UNIQUE_COMBINATION_OF_COLUMNS(columns = (event_month, partner_tadig, direction, kpi, service, rat)),
     ACCEPTED_VALUES("column" = status, is_in = ('met', 'breached', 'insufficient-sample', 'no-target')),
-    ACCEPTED_VALUES("column" = direction, is_in = ('outbound', 'inbound'))
+    ACCEPTED_VALUES("column" = direction, is_in = ('outbound', 'inbound')),
+    no_missing_partner_months
   )
 );
 
