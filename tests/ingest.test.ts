@@ -21,8 +21,11 @@ import {
   writeProbeJsonl,
   writeProbeParquet,
   writeRapAck,
+  dtl,
   writeTap,
 } from './helpers/files.ts';
+import { encodeFile } from '../pipelines/asn1/index.ts';
+import { rapReturnBatch } from '../pipelines/rap/test-fixtures.ts';
 import { probeHeader } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
@@ -268,6 +271,29 @@ describe('a registry written by an older roam', () => {
   });
 });
 
+describe('a registry with RAP keys of before the RAP file kind', () => {
+  it('renames them on the next ingest, so a new version still replaces its file', async () => {
+    writeRapAck(inbox, 'ACGBRHMDEUNW00001');
+    await ingest([inbox]);
+    await withWarehouse(warehouse, 'write', (c) =>
+      c.run(`UPDATE raw.ingested_files SET logical_key = 'rap:GBRHM>DEUNW:00001:commercial'`),
+    );
+    const other = path.join(dir, 'other');
+    mkdirSync(other);
+    writeRapAck(other, 'ACGBRHMDEUNW00001', { ackFileCreationTimeStamp: dtl('20261102120000') });
+    const [replacing] = await ingest([other]);
+    expect([replacing?.status, replacing?.logicalKey, replacing?.replaced.length]).toEqual([
+      'loaded',
+      'rap-acknowledgement:GBRHM>DEUNW:00001:commercial',
+      1,
+    ]);
+    expect(await query('SELECT status, logical_key FROM raw.ingested_files ORDER BY 1')).toEqual([
+      { status: 'loaded', logical_key: 'rap-acknowledgement:GBRHM>DEUNW:00001:commercial' },
+      { status: 'replaced', logical_key: 'rap-acknowledgement:GBRHM>DEUNW:00001:commercial' },
+    ]);
+  });
+});
+
 describe('logical files: only a new version of the same file replaces it', () => {
   /** A probe export of `rows` xDRs, distinct from any other of the test (by `seed`). */
   const probeExport = (file: string, rows: number, seed: number) => {
@@ -337,6 +363,29 @@ describe('logical files: only a new version of the same file replaces it', () =>
       { test_data: false },
       { test_data: true },
       { test_data: false },
+    ]);
+  });
+
+  it('keeps a RAP acknowledgement beside the return batch with the same sender, recipient and sequence', async () => {
+    const batch = rapReturnBatch();
+    writeFileSync(
+      path.join(inbox, 'RCGBRCNDEUD100007'),
+      encodeFile('RAP-1.05', { returnBatch: batch }),
+    );
+    writeRapAck(inbox, 'ACGBRCNDEUD100007', {
+      sender: 'GBRCN',
+      recipient: 'DEUD1',
+      rapFileSequenceNumber: '00007',
+    });
+    const outcomes = await ingest([inbox]);
+    expect(outcomes.map((o) => o.status)).toEqual(['loaded', 'loaded']);
+    expect(outcomes.map((o) => [o.logicalKey, o.replaced.length]).sort()).toEqual([
+      ['rap-acknowledgement:GBRCN>DEUD1:00007:commercial', 0],
+      ['rap-return-batch:GBRCN>DEUD1:00007:commercial', 0],
+    ]);
+    expect(await query('SELECT kind FROM raw.rap_files ORDER BY kind')).toEqual([
+      { kind: 'rap-acknowledgement' },
+      { kind: 'rap-return-batch' },
     ]);
   });
 

@@ -77,6 +77,6 @@ export async function appendBatches(
     await source.return(undefined as unknown as BatchSummary).catch(() => undefined);
     throw error;
   }
-  const { fatalFindings, testData } = facts;
-  return { rowsByTable, ...step.value, fatalFindings, testData };
+  const { fatalFindings, testData, fileKind } = facts;
+  return { rowsByTable, ...step.value, fatalFindings, testData, fileKind };
 }

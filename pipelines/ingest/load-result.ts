@@ -18,6 +18,8 @@ export interface LoadResult {
   fatalFindings: number;
   /** BER files: test data (a fileTypeIndicator present) or not; null when the file cannot say. */
   testData: boolean | null;
+  /** BER files of a kind with variants (RAP: rap-return-batch or rap-acknowledgement); else null. */
+  fileKind?: string | null;
 }
 
 /** Loads one file inside the caller's transaction (codec files through the group's appenders). */

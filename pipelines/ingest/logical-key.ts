@@ -1,7 +1,8 @@
 /**
  * Which logical file a file is a version of (raw.ingested_files.logical_key): a file replaces an
- * earlier one only when both have the same key. TAP, RAP and NRTRDE say it in their header: kind,
- * sender, recipient, sequence number, and test or commercial data. A tabular export says nothing
+ * earlier one only when both have the same key. TAP, RAP and NRTRDE say it in their header: kind
+ * (for RAP, return batch or acknowledgement), sender, recipient, sequence number, and test or
+ * commercial data. A tabular export says nothing
  * of itself, so its path does: the path from the folder named on the command line, that folder's
  * name included (`roam ingest siteA siteB`: siteA/xdr-2026-10.csv and siteB/xdr-2026-10.csv are two
  * files); a file named directly counts as in its own folder (siteA/xdr-2026-10.csv again).
@@ -11,10 +12,10 @@ import type { LoadResult } from './load-result.ts';
 
 /** The header key of a TAP, RAP or NRTRDE file; null when the header lacks a part of it. */
 export function codecKey(kind: string, result: LoadResult): string | null {
-  const { sender, recipient, sequence, testData } = result;
+  const { sender, recipient, sequence, testData, fileKind } = result;
   if (sender === null || recipient === null || sequence === null) return null;
   const data = testData === null ? '' : testData ? ':test' : ':commercial';
-  return `${kind}:${sender}>${recipient}:${sequence}${data}`;
+  return `${fileKind ?? kind}:${sender}>${recipient}:${sequence}${data}`;
 }
 
 /** The path key of a tabular file, from the folder its key starts at (see `keyFolders`). */

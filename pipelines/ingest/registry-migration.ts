@@ -5,6 +5,9 @@
  * replaced versions filled in (header keys from the file rows; a tabular file's key from its folder
  * and name, which is today's key when it sat directly in the folder given), the quarantined rows
  * moved to raw.quarantined_files (without a run) and the skipped ones dropped.
+ * Later, RAP's logical keys gained the kind of RAP file (a return batch and an acknowledgement
+ * may share sender, recipient and sequence number): keys written before are renamed on each
+ * ingest until none is left (a cheap UPDATE over the few RAP files).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ingestedFilesTable, quarantinedFilesTable } from '../lib/registry.ts';
@@ -26,7 +29,15 @@ const testData = `(
 
 export async function migrateRegistry(connection: DuckDBConnection): Promise<void> {
   const present = await columnsOf(connection);
-  if (present.has('logical_key')) return;
+  if (!present.has('logical_key')) await addLogicalKeys(connection, present);
+  await connection.run(
+    `UPDATE ${table} AS f SET logical_key = r.kind || substr(f.logical_key, 4)
+     FROM raw.rap_files AS r
+     WHERE r.file_id = f.file_id AND f.logical_key LIKE 'rap:%'`,
+  );
+}
+
+async function addLogicalKeys(connection: DuckDBConnection, present: Set<string>): Promise<void> {
   await connection.run('BEGIN TRANSACTION');
   try {
     for (const column of ingestedFilesTable.columns)

@@ -63,9 +63,9 @@ export function writeTap(
   return { file, events: records.length };
 }
 
-const dtl = (local: string) => ({ localTimeStamp: local, utcTimeOffset: '+0000' });
+export const dtl = (local: string) => ({ localTimeStamp: local, utcTimeOffset: '+0000' });
 
-export function writeRapAck(dir: string, name: string): string {
+export function writeRapAck(dir: string, name: string, keys: Struct = {}): string {
   const file = path.join(dir, name);
   const ack: Struct = {
     sender: 'GBRHM',
@@ -73,6 +73,7 @@ export function writeRapAck(dir: string, name: string): string {
     rapFileSequenceNumber: '00001',
     ackFileCreationTimeStamp: dtl('20261101120000'),
     ackFileAvailableTimeStamp: dtl('20261101120500'),
+    ...keys,
   };
   writeFileSync(file, encodeFile('RAP-1.05', { acknowledgement: ack }));
   return file;
