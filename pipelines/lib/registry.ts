@@ -17,8 +17,9 @@ export const ingestedFilesTable = rawTable(
     [
       'logical_key',
       'VARCHAR',
-      'Which logical file this is a version of. TAP/RAP/NRTRDE: kind, sender, recipient, sequence ' +
-        'number and test or commercial, e.g. tap:DEUNW>GBRHM:00042:commercial. Tabular files: ' +
+      'Which logical file this is a version of. TAP/RAP/NRTRDE: kind (RAP: rap-return-batch or ' +
+        'rap-acknowledgement), sender, recipient, sequence number and test or commercial, e.g. ' +
+        'tap:DEUNW>GBRHM:00042:commercial. Tabular files: ' +
         'path: and the path from the folder named on the command line, that folder included ' +
         '(a file named directly: its folder and name), e.g. path:siteA/xdr-2026-10.csv',
     ],
