@@ -94,11 +94,34 @@ export async function pendingWork(
     ? ' OR f.replaced_at > $since::TIMESTAMP'
     : '';
   const touchedSince = `(f.ingested_at > $since::TIMESTAMP${replacedSince})`;
+  // A RAP file's own time is its creation; its returns count in the month of the TAP events and
+  // files they return (int_rap_returns_linked): those TAP files' months are touched too. A fatal
+  // or severe return names its file; a missing return counts after the last file received
+  // before the gap.
   const reader = await connection.runAndReadAll(
-    `SELECT min(f.first_event_at)::VARCHAR AS first, max(f.last_event_at)::VARCHAR AS last
-     FROM ${ingestedFilesTable.name} AS f
-     WHERE f.first_event_at IS NOT NULL
-       AND CASE WHEN ${referenceChanged} THEN f.status = 'loaded' ELSE ${touchedSince} END`,
+    `WITH touched AS (
+       SELECT f.* FROM ${ingestedFilesTable.name} AS f
+       WHERE f.first_event_at IS NOT NULL
+         AND CASE WHEN ${referenceChanged} THEN f.status = 'loaded' ELSE ${touchedSince} END),
+     returned AS (
+       SELECT t.first_event_at, t.last_event_at,
+              row_number() OVER (
+                PARTITION BY r.file_id, r.return_index
+                ORDER BY TRY_CAST(t.sequence_number AS INTEGER) DESC) AS nearest
+       FROM touched AS f
+       JOIN raw.rap_returns AS r ON r.file_id = f.file_id
+       JOIN ${ingestedFilesTable.name} AS t
+         ON t.kind = 'tap' AND t.status = 'loaded'
+        AND t.sender = f.recipient AND t.recipient = f.sender
+        AND CASE WHEN r.kind = 'missing'
+              THEN TRY_CAST(t.sequence_number AS INTEGER) < TRY_CAST(r.start_missing_seq_number AS INTEGER)
+              ELSE t.sequence_number = r.file_sequence_number END
+       WHERE f.kind = 'rap' AND r.kind IN ('fatal', 'severe', 'missing')),
+     ranges AS (
+       SELECT first_event_at, last_event_at FROM touched
+       UNION ALL
+       SELECT first_event_at, last_event_at FROM returned WHERE nearest = 1)
+     SELECT min(first_event_at)::VARCHAR AS first, max(last_event_at)::VARCHAR AS last FROM ranges`,
     { since: lastBuildStartedAt },
   );
   const row = reader.getRowObjectsJson()[0];
