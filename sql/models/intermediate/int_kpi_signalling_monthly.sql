@@ -3,7 +3,7 @@ MODEL (
   kind VIEW,
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi, service, rat),
-  description 'Every probe-xDR KPI of the catalogue (measures success_rate, technical_success_rate, latency_p95, share_within over the procedures its row lists) per partner, direction and month, for all RATs and per RAT. Success and failure class come from int_xdr_classified; the share_within threshold is the agreement''s where the partner has one, else the catalogue''s.',
+  description 'Every probe-xDR KPI of the catalogue (measures success_rate, technical_success_rate, latency_p95, share_within over the procedures its row lists) per partner, direction and month, for all RATs and per RAT. Success and failure class come from int_xdr_classified; the share_within threshold comes from intermediate.int_kpi_thresholds_resolved (the agreement''s where the partner has one, else the catalogue''s).',
   column_descriptions (
     event_month = 'First day of the UTC month',
     partner_tadig = 'TADIG code of the partner (given or attributed)',
@@ -38,23 +38,19 @@ WITH procedures AS (
   SELECT
     kpi,
     measure,
-    procedure,
-    threshold
+    procedure
   FROM reference.kpi_catalogue
   WHERE
     source LIKE '%xDR%'
     AND measure IN ('success_rate', 'technical_success_rate', 'latency_p95', 'share_within')
-), agreements AS (
+), thresholds AS (
   SELECT
+    kpi,
     partner_tadig,
     direction,
-    kpi,
-    threshold,
-    valid_from,
-    valid_to
-  FROM reference.sla_agreements
-  WHERE
-    NOT threshold IS NULL
+    event_month,
+    threshold
+  FROM intermediate.int_kpi_thresholds_resolved
 ), per_rat AS (
   SELECT
     event_month,
@@ -88,18 +84,15 @@ WITH procedures AS (
     per_rat.latency_ms,
     catalogue.kpi,
     catalogue.measure,
-    COALESCE(agreements.threshold, catalogue.threshold) AS threshold
+    thresholds.threshold
   FROM per_rat
   INNER JOIN catalogue
     ON @in_procedures(catalogue.procedure, per_rat.procedure)
-  LEFT JOIN agreements
-    ON agreements.partner_tadig = per_rat.partner_tadig
-    AND agreements.direction = per_rat.direction
-    AND agreements.kpi = catalogue.kpi
-    AND per_rat.event_month >= agreements.valid_from
-    AND (
-      agreements.valid_to IS NULL OR per_rat.event_month < agreements.valid_to
-    )
+  LEFT JOIN thresholds
+    ON thresholds.kpi = catalogue.kpi
+    AND thresholds.partner_tadig = per_rat.partner_tadig
+    AND thresholds.direction = per_rat.direction
+    AND thresholds.event_month = per_rat.event_month
 ), counted AS (
   SELECT
     event_month,

@@ -3,7 +3,7 @@ MODEL (
   kind VIEW,
   owner roaming_analytics,
   grain (file_id, record_index),
-  description 'NRTRDE delivery per record: delay = the file''s FileAvailableTimeStamp - the event''s end; within when the delay is at most the nrtrde_within_4h threshold (hours) in force for the partner, direction and month (intermediate.int_billing_thresholds_resolved).',
+  description 'NRTRDE delivery per record: delay = the file''s FileAvailableTimeStamp - the event''s end; within when the delay is at most the nrtrde_within_4h threshold (hours) in force for the partner, direction and month (intermediate.int_kpi_thresholds_resolved).',
   column_descriptions (
     file_id = 'sha256 of the source file',
     record_index = '0-based position in the file',
@@ -51,9 +51,9 @@ WITH events AS (
     partner_tadig,
     direction,
     event_month,
-    threshold_hours,
+    threshold AS threshold_hours,
     is_agreed
-  FROM intermediate.int_billing_thresholds_resolved
+  FROM intermediate.int_kpi_thresholds_resolved
   WHERE
     kpi = 'nrtrde_within_4h'
 ), timed AS (

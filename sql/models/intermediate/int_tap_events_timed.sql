@@ -3,7 +3,7 @@ MODEL (
   kind VIEW,
   owner roaming_analytics,
   grain (file_id, record_index),
-  description 'TAP timeliness per call event: delay = the file''s FileAvailableTimeStamp - the event''s end; late when the delay exceeds the tap_timeliness threshold (hours) in force for the partner, direction and month (intermediate.int_billing_thresholds_resolved: the agreement''s, else the catalogue''s).',
+  description 'TAP timeliness per call event: delay = the file''s FileAvailableTimeStamp - the event''s end; late when the delay exceeds the tap_timeliness threshold (hours) in force for the partner, direction and month (intermediate.int_kpi_thresholds_resolved: the agreement''s, else the catalogue''s).',
   column_descriptions (
     file_id = 'sha256 of the source file',
     record_index = '0-based position of the record in the file',
@@ -45,9 +45,9 @@ WITH events AS (
     partner_tadig,
     direction,
     event_month,
-    threshold_hours,
+    threshold AS threshold_hours,
     is_agreed
-  FROM intermediate.int_billing_thresholds_resolved
+  FROM intermediate.int_kpi_thresholds_resolved
   WHERE
     kpi = 'tap_timeliness'
 ), timed AS (

@@ -1,32 +1,25 @@
 MODEL (
-  name intermediate.int_billing_thresholds_resolved,
+  name intermediate.int_kpi_thresholds_resolved,
   kind VIEW,
   owner roaming_analytics,
   grain (kpi, partner_tadig, direction, event_month),
-  description 'The threshold (hours) each billing share KPI counts against, per partner, direction and month with TAP or NRTRDE events: the agreement''s threshold (reference.sla_agreements, valid in the month: valid_from <= month < valid_to; the latest valid_from wins) where the partner has one, else the catalogue''s.',
+  description 'The one place that decides the threshold a KPI counts against (a share within or beyond a limit: tap_timeliness, nrtrde_within_4h, data_setup_within_2s, …), per partner, direction and month with TAP, NRTRDE or probe data: the agreement''s threshold (reference.sla_agreements, valid in the month: valid_from <= month < valid_to; the latest valid_from wins) where the partner has one, else the catalogue''s. Every KPI with a threshold in the catalogue or in an agreement has a row.',
   column_descriptions (
-    kpi = 'KPI key of the catalogue (a billing KPI with a threshold: tap_timeliness, nrtrde_within_4h)',
+    kpi = 'KPI key of the catalogue (a KPI with a threshold)',
     partner_tadig = 'Partner',
     direction = 'outbound or inbound',
     event_month = 'First day of the month',
-    threshold_hours = 'The limit, hours',
-    catalogue_threshold_hours = 'The catalogue''s limit, hours',
+    threshold = 'The limit, in the unit of the catalogue''s threshold for the KPI (hours for the billing KPIs, ms for latency shares)',
+    catalogue_threshold = 'The catalogue''s limit; NULL when only agreements set one',
     is_agreed = 'The limit comes from an agreement, not the catalogue'
   ),
   audits (
-    NOT_NULL(columns = (kpi, partner_tadig, direction, event_month, threshold_hours)),
+    NOT_NULL(columns = (kpi, partner_tadig, direction, event_month, threshold)),
     UNIQUE_COMBINATION_OF_COLUMNS(columns = (kpi, partner_tadig, direction, event_month))
   )
 );
 
-WITH catalogue AS (
-  SELECT
-    kpi,
-    threshold
-  FROM reference.kpi_catalogue
-  WHERE
-    family = 'billing' AND NOT threshold IS NULL
-), agreements AS (
+WITH agreements AS (
   SELECT
     UPPER(partner_tadig) AS partner_tadig,
     LOWER(direction) AS direction,
@@ -37,6 +30,17 @@ WITH catalogue AS (
   FROM reference.sla_agreements
   WHERE
     NOT threshold IS NULL
+), catalogue AS (
+  SELECT
+    kpi,
+    threshold
+  FROM reference.kpi_catalogue
+  WHERE
+    NOT threshold IS NULL OR kpi IN (
+      SELECT
+        kpi
+      FROM agreements
+    )
 ), tap_months AS (
   SELECT DISTINCT
     partner_tadig,
@@ -51,6 +55,14 @@ WITH catalogue AS (
   FROM staging.stg_nrtrde_events AS events
   INNER JOIN intermediate.int_nrtrde_files_classified AS files
     ON files.file_id = events.file_id
+), probe_months AS (
+  SELECT DISTINCT
+    partner_tadig,
+    direction,
+    event_month
+  FROM intermediate.int_xdr_attributed
+  WHERE
+    NOT partner_tadig IS NULL
 ), months AS (
   SELECT
     partner_tadig,
@@ -63,6 +75,12 @@ WITH catalogue AS (
     direction,
     event_month
   FROM nrtrde_months
+  UNION
+  SELECT
+    partner_tadig,
+    direction,
+    event_month
+  FROM probe_months
 ), candidates AS (
   SELECT
     catalogue.kpi,
@@ -91,9 +109,9 @@ SELECT
   partner_tadig,
   direction,
   event_month,
-  COALESCE(agreed_threshold, catalogue_threshold)::DECIMAL(12, 4) AS threshold_hours,
-  catalogue_threshold::DECIMAL(12, 4) AS catalogue_threshold_hours,
+  COALESCE(agreed_threshold, catalogue_threshold)::DECIMAL(12, 4) AS threshold,
+  catalogue_threshold::DECIMAL(12, 4) AS catalogue_threshold,
   NOT agreed_threshold IS NULL AS is_agreed
 FROM candidates
 WHERE
-  rank_in_month = 1
+  rank_in_month = 1 AND NOT COALESCE(agreed_threshold, catalogue_threshold) IS NULL
