@@ -98,7 +98,7 @@ function printProfile(title: string, step: Step, timings: Timing[], floor?: Floo
   const create = sumOf(timings, 'create');
   const promote = sumOf(timings, 'promote');
   const sqlmesh = (
-    JSON.parse(step.stdout) as {
+    JSON.parse(step.stdout.trim() === '' ? '{}' : step.stdout) as {
       sqlmeshSeconds?: Record<string, number>;
     }
   ).sqlmeshSeconds;
@@ -130,7 +130,7 @@ function printProfile(title: string, step: Step, timings: Timing[], floor?: Floo
 /** What a step kept for the report: its output only where it is the build's JSON result. */
 const slim = (step: Step): Step => ({
   ...step,
-  stdout: step.label.includes('build') || step.label === 'floor' ? step.stdout : '',
+  stdout: step.label === 'ingest' ? '' : step.stdout,
   stderr: '',
 });
 
