@@ -42,10 +42,7 @@ WITH feeds AS (
     built.event_month
   FROM reference.sla_agreements AS agreements
   INNER JOIN built
-    ON built.event_month >= agreements.valid_from
-    AND (
-      agreements.valid_to IS NULL OR built.event_month < agreements.valid_to
-    )
+    ON @in_force(agreements, built.event_month)
 )
 SELECT
   expected.partner_tadig,

@@ -99,10 +99,7 @@ WITH agreements AS (
     ON agreements.kpi = catalogue.kpi
     AND agreements.partner_tadig = months.partner_tadig
     AND agreements.direction = months.direction
-    AND months.event_month >= agreements.valid_from
-    AND (
-      agreements.valid_to IS NULL OR months.event_month < agreements.valid_to
-    )
+    AND @in_force(agreements, months.event_month)
 )
 SELECT
   kpi,

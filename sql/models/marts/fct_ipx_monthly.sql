@@ -128,10 +128,7 @@ WITH measurements AS (
   LEFT JOIN agreements
     ON agreements.partner_tadig = monthly.partner_tadig
     AND agreements.kpi = catalogue.kpi
-    AND monthly.event_month >= agreements.valid_from
-    AND (
-      agreements.valid_to IS NULL OR monthly.event_month < agreements.valid_to
-    )
+    AND @in_force(agreements, monthly.event_month)
   GROUP BY
     monthly.event_month,
     monthly.ipx_provider,

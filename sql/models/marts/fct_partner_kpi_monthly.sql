@@ -175,10 +175,7 @@ WITH measures AS (
     ON agreements.partner_tadig = current_months.partner_tadig
     AND agreements.direction = current_months.direction
     AND agreements.kpi = current_months.kpi
-    AND current_months.event_month >= agreements.valid_from
-    AND (
-      agreements.valid_to IS NULL OR current_months.event_month < agreements.valid_to
-    )
+    AND @in_force(agreements, current_months.event_month)
   LEFT JOIN bands
     ON bands.event_month = current_months.event_month
     AND bands.partner_tadig = current_months.partner_tadig

@@ -111,7 +111,4 @@ LEFT JOIN agreements
   ON agreements.partner_tadig = monthly.partner_tadig
   AND agreements.direction = monthly.direction
   AND agreements.kpi = catalogue.kpi
-  AND monthly.event_month >= agreements.valid_from
-  AND (
-    agreements.valid_to IS NULL OR monthly.event_month < agreements.valid_to
-  )
+  AND @in_force(agreements, monthly.event_month)
