@@ -1,9 +1,11 @@
 MODEL (
   name intermediate.int_billing_quality_aggregated,
-  kind VIEW,
+  kind INCREMENTAL_BY_TIME_RANGE (
+    time_column event_month
+  ),
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction),
-  description 'Billing quality counts per partner, direction and month, from the TAP, RAP and NRTRDE intermediate models; test files left out. Event measures count in the event''s month, file measures (files, sequence numbers, audit) in the file''s month (intermediate.int_tap_files_classified), RAP returns in the month of what they return (intermediate.int_rap_returns_linked). Read by marts.fct_billing_quality_monthly and intermediate.int_kpi_billing_monthly.',
+  description 'Billing quality counts per partner, direction and month, from the TAP, RAP and NRTRDE intermediate models; test files left out. Event measures count in the event''s month, file measures (files, sequence numbers, audit) in the file''s month (intermediate.int_tap_files_classified), RAP returns in the month of what they return (intermediate.int_rap_returns_linked). Read by marts.fct_billing_quality_monthly and intermediate.int_kpi_billing_monthly. A table by month.',
   column_descriptions (
     event_month = 'First day of the month',
     partner_tadig = 'Partner TADIG',
@@ -58,7 +60,7 @@ WITH files AS (
       NOT is_batch) AS tap_notification_files
   FROM intermediate.int_tap_files_classified
   WHERE
-    NOT is_test
+    NOT is_test AND file_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     file_month,
     partner_tadig,
@@ -76,7 +78,7 @@ WITH files AS (
     currency
   FROM intermediate.int_tap_events_timed
   WHERE
-    NOT is_test
+    NOT is_test AND event_month BETWEEN @start_ds AND @end_ds
 ), events AS (
   SELECT
     event_month,
@@ -97,11 +99,20 @@ WITH files AS (
     partner_tadig,
     direction
 ), late_by_file AS (
+  /* Files of the months built with a late event, in whatever month the event is. */
   SELECT DISTINCT
     file_id
-  FROM timed
+  FROM intermediate.int_tap_events_timed
   WHERE
     is_late
+    AND NOT is_test
+    AND file_id IN (
+      SELECT
+        file_id
+      FROM intermediate.int_tap_files_classified
+      WHERE
+        file_month BETWEEN @start_ds AND @end_ds
+    )
 ), late_files AS (
   SELECT
     files.file_month AS event_month,
@@ -111,6 +122,8 @@ WITH files AS (
   FROM intermediate.int_tap_files_classified AS files
   INNER JOIN late_by_file
     ON late_by_file.file_id = files.file_id
+  WHERE
+    files.file_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     files.file_month,
     files.partner_tadig,
@@ -127,6 +140,8 @@ WITH files AS (
     COUNT(*) FILTER(WHERE
       is_duplicate_sequence) AS tap_duplicate_sequence_numbers
   FROM intermediate.int_tap_sequences_checked
+  WHERE
+    file_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     file_month,
     partner_tadig,
@@ -138,6 +153,8 @@ WITH files AS (
     direction,
     COUNT(*) AS tap_duplicate_events
   FROM intermediate.int_tap_events_duplicated
+  WHERE
+    event_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     event_month,
     partner_tadig,
@@ -154,7 +171,7 @@ WITH files AS (
       NOT is_consistent) AS tap_audit_mismatch_files
   FROM intermediate.int_tap_audit_reconciled
   WHERE
-    NOT is_test
+    NOT is_test AND file_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     file_month,
     partner_tadig,
@@ -182,7 +199,7 @@ WITH files AS (
       kind = 'severe') AS rap_severe_return_value
   FROM intermediate.int_rap_returns_linked
   WHERE
-    NOT is_test
+    NOT is_test AND event_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     event_month,
     partner_tadig,
@@ -197,6 +214,8 @@ WITH files AS (
       is_within) AS nrtrde_within_threshold,
     MAX(threshold_hours) AS nrtrde_threshold_hours
   FROM intermediate.int_nrtrde_events_timed
+  WHERE
+    event_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     event_month,
     partner_tadig,

@@ -1,9 +1,11 @@
 MODEL (
   name intermediate.int_roamers_registered,
-  kind VIEW,
+  kind INCREMENTAL_BY_TIME_RANGE (
+    time_column event_month
+  ),
   owner roaming_analytics,
   grain (event_month, partner_tadig, imsi),
-  description 'Our subscribers registered in a partner network per month (a successful registration procedure of the catalogue row silent_roamer_share, outbound), and whether the partner billed them any event that month in the TAP files it sent us.',
+  description 'Our subscribers registered in a partner network per month (a successful registration procedure of the catalogue row silent_roamer_share, outbound), and whether the partner billed them any event that month in the TAP files it sent us. A table by month.',
   column_descriptions (
     event_month = 'First day of the UTC month',
     partner_tadig = 'Partner whose network they registered in (given or attributed)',
@@ -34,7 +36,10 @@ WITH catalogue AS (
   INNER JOIN catalogue
     ON @in_procedures(catalogue.procedure, xdr.procedure)
   WHERE
-    xdr.direction = 'outbound' AND xdr.is_success AND NOT xdr.partner_tadig IS NULL
+    xdr.direction = 'outbound'
+    AND xdr.is_success
+    AND NOT xdr.partner_tadig IS NULL
+    AND xdr.event_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     xdr.event_month,
     xdr.partner_tadig,
@@ -47,7 +52,9 @@ WITH catalogue AS (
     COUNT(*) AS billed_events
   FROM intermediate.int_tap_events_classified
   WHERE
-    direction = 'outbound' AND NOT is_test
+    direction = 'outbound'
+    AND NOT is_test
+    AND event_month BETWEEN @start_ds AND @end_ds
   GROUP BY
     event_month,
     partner_tadig,

@@ -1,9 +1,11 @@
 MODEL (
   name intermediate.int_signalling_hours_scored,
-  kind VIEW,
+  kind INCREMENTAL_BY_TIME_RANGE (
+    time_column event_month
+  ),
   owner roaming_analytics,
   grain (event_hour, partner_tadig, direction, procedure),
-  description 'Requests per partner, direction, procedure (those of the catalogue row signalling_storm_hours) and UTC hour, against the partner''s own baseline: mean and standard deviation of the same hour of day over the prior 28 days (hours without requests count as 0; fewer days when the data starts later). An hour is a burst when its requests reach threshold x (mean + 1) and exceed mean + threshold x sd, with at least 7 days of history (threshold from the catalogue).',
+  description 'Requests per partner, direction, procedure (those of the catalogue row signalling_storm_hours) and UTC hour, against the partner''s own baseline: mean and standard deviation of the same hour of day over the prior 28 days (hours without requests count as 0; fewer days when the data starts later). An hour is a burst when its requests reach threshold x (mean + 1) and exceed mean + threshold x sd, with at least 7 days of history (threshold from the catalogue). A table by month; a month is computed from its own requests and those of the month before.',
   column_descriptions (
     event_hour = 'The UTC hour',
     event_month = 'First day of the UTC month of the hour',
@@ -30,6 +32,7 @@ WITH catalogue AS (
   WHERE
     kpi = 'signalling_storm_hours'
 ), hours AS (
+  /* The months built and the one before them: the baseline looks back 28 days. */
   SELECT
     xdr.event_hour,
     xdr.partner_tadig,
@@ -44,22 +47,28 @@ WITH catalogue AS (
     ON @in_procedures(catalogue.procedure, xdr.procedure)
   WHERE
     NOT xdr.partner_tadig IS NULL
+    AND xdr.event_month BETWEEN @start_ds::DATE - INTERVAL '1' MONTH AND @end_ds
   GROUP BY
     xdr.event_hour,
     xdr.partner_tadig,
     xdr.direction,
     xdr.procedure
 ), first_seen AS (
+  /* From all months: how much history an hour's baseline rests on. */
   SELECT
-    partner_tadig,
-    direction,
-    procedure,
-    MIN(event_hour) AS first_hour
-  FROM hours
+    xdr.partner_tadig,
+    xdr.direction,
+    xdr.procedure,
+    MIN(xdr.event_hour) AS first_hour
+  FROM intermediate.int_xdr_attributed AS xdr
+  INNER JOIN catalogue
+    ON @in_procedures(catalogue.procedure, xdr.procedure)
+  WHERE
+    NOT xdr.partner_tadig IS NULL AND xdr.event_month <= @end_ds
   GROUP BY
-    partner_tadig,
-    direction,
-    procedure
+    xdr.partner_tadig,
+    xdr.direction,
+    xdr.procedure
 ), history AS (
   SELECT
     hours.event_hour,
@@ -153,3 +162,5 @@ SELECT
     FALSE
   ) AS is_burst
 FROM scored
+WHERE
+  event_hour >= @start_ds::DATE AND event_hour < @end_ds::DATE + INTERVAL '1' DAY

@@ -1,9 +1,11 @@
 MODEL (
   name intermediate.int_tap_events_duplicated,
-  kind VIEW,
+  kind INCREMENTAL_BY_TIME_RANGE (
+    time_column event_month
+  ),
   owner roaming_analytics,
   grain (file_id, record_index),
-  description 'TAP call events sent twice: one row per later copy of an event (same sender and recipient, IMSI, UTC start and event type) found in a different file made available at most 80 days after the file of an earlier copy; the earliest such copy is the original. Copies inside one file and test files are not counted.',
+  description 'TAP call events sent twice: one row per later copy of an event (same sender and recipient, IMSI, UTC start and event type) found in a different file made available at most 80 days after the file of an earlier copy; the earliest such copy is the original. Copies inside one file and test files are not counted. A table by month (a copy and its original share their start, so their month).',
   column_descriptions (
     file_id = 'File of the duplicate (later) copy',
     record_index = 'Record of the duplicate copy',
@@ -45,8 +47,12 @@ WITH events AS (
     currency
   FROM intermediate.int_tap_events_classified
   WHERE
-    NOT is_test AND NOT imsi IS NULL AND NOT start_utc IS NULL
+    NOT is_test
+    AND NOT imsi IS NULL
+    AND NOT start_utc IS NULL
+    AND event_month BETWEEN @start_ds AND @end_ds
 ), pairs AS (
+  /* Copies share their UTC start, so both are in the month built. */
   SELECT
     later.file_id,
     later.record_index,
