@@ -677,6 +677,26 @@ describe('roam ingest on the command line', () => {
     expect(parsed.fatalFindings).toBe(parsed.files[0]?.fatalFindings);
   });
 
+  it("removes its spill directory (one a killed run left too), not a locked warehouse's", async () => {
+    writeTap(inbox, 'CDDEUNWGBRHM00001');
+    const spill = `${warehouse}.tmp`;
+    const leftOver = () => {
+      mkdirSync(spill, { recursive: true });
+      writeFileSync(path.join(spill, 'duckdb_temp_storage-0.tmp'), 'spilled');
+    };
+    leftOver();
+    expect((await cli(inbox)).exitCode).toBe(0);
+    expect(existsSync(spill)).toBe(false);
+    leftOver();
+    await withWarehouse(warehouse, 'write', async () => {
+      const locked = await cli(inbox);
+      expect(locked.exitCode).toBe(1);
+      expect(locked.stderr).toMatch(/locked by process \d+/);
+    });
+    // The process holding the warehouse may be spilling there: left alone.
+    expect(readFileSync(path.join(spill, 'duckdb_temp_storage-0.tmp'), 'utf8')).toBe('spilled');
+  });
+
   it('refuses a --workers that is not a whole number with one line', async () => {
     const result = await cli(inbox, '--workers', 'many');
     expect(result.exitCode).toBe(1);

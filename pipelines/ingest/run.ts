@@ -4,13 +4,13 @@
  * stay committed). The same content twice is skipped; a new version of the same logical file
  * (logical-key.ts) replaces its earlier rows.
  */
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DecodeError, isInputError, LoadError } from '../lib/errors.ts';
 import { createTableSql } from '../lib/raw-table.ts';
 import { addMissingColumns } from './raw-columns-migration.ts';
-import { withWarehouse } from '../lib/warehouse.ts';
+import { sqlString, withWarehouse } from '../lib/warehouse.ts';
 import { appendBatches } from './append-batches.ts';
 import { codecSources, type BerKind } from './codec-sources.ts';
 import { DecodePool, defaultWorkerCount } from './decode-pool.ts';
@@ -75,6 +75,22 @@ export async function prepareWarehouse(connection: DuckDBConnection): Promise<vo
   // threshold (16 MB) nearly every commit would checkpoint, rewriting the tables' last row groups
   // each time. Checkpoint once at the end instead (bench/README.md, ingest).
   await connection.run(`SET checkpoint_threshold = '${checkpointThreshold}'`);
+}
+
+/** DuckDB's memory limit while ingesting: one big file's transaction spills past it. */
+const memoryLimit = '128MB';
+
+/** Where DuckDB spills while ingesting `warehouse`: beside it, removed when the ingest ends. */
+export const spillDirectory = (warehouse: string) => `${path.resolve(warehouse)}.tmp`;
+
+/**
+ * Bounds DuckDB's memory while ingesting into `warehouse`. A file lands in one transaction, so
+ * a large one holds all its rows until it commits: DuckDB writes full row groups ahead into the
+ * database file and evicts them, and spills what it cannot write ahead to `spillDirectory`.
+ */
+export async function ingestSettings(connection: DuckDBConnection, warehouse: string) {
+  await connection.run(`SET memory_limit = '${memoryLimit}'`);
+  await connection.run(`SET temp_directory = ${sqlString(spillDirectory(warehouse))}`);
 }
 
 const unknownKind = (file: string, why: string) =>
@@ -160,50 +176,67 @@ export async function ingestFiles(
   files: readonly string[],
   options: IngestOptions,
 ): Promise<FileOutcome[]> {
-  return withWarehouse(warehouse, 'write', async (connection) => {
-    await prepareWarehouse(connection);
-    const outcomes: FileOutcome[] = [];
-    const inputs = options.inputs ?? files;
-    const runId = await startRun(connection, inputs, files.length);
-    const landOptions = { ...options, runId };
-    const folders = keyFolders(inputs, files);
-    const workers = options.workers ?? defaultWorkerCount();
-    const pool = workers === 0 ? undefined : new DecodePool(defaultBatchSize, workers);
-    // Loaded before this run under an input file's name: not decoded ahead (most likely skipped).
-    const names = files.map((f) => path.basename(f));
-    const loadedBefore = new Set((await loadedWhere(connection, { names })).map((f) => f.fileId));
-    // Files in commit groups, prepared (and queued for decoding) as they are asked for.
-    async function* groups(): AsyncGenerator<PreparedFile[]> {
-      let group: PreparedFile[] = [];
-      for (const file of files) {
-        group.push(await prepare(connection, file, options, pool, loadedBefore, folders.get(file)));
-        if (groupIsFull(group)) {
-          yield group;
-          group = [];
-        }
+  let opened = false;
+  try {
+    return await withWarehouse(warehouse, 'write', (connection) => {
+      opened = true;
+      return ingestWith(connection, warehouse, files, options);
+    });
+  } finally {
+    // Only once this process held the warehouse: a locked one's spill files are another's.
+    if (opened) await rm(spillDirectory(warehouse), { recursive: true, force: true });
+  }
+}
+
+async function ingestWith(
+  connection: DuckDBConnection,
+  warehouse: string,
+  files: readonly string[],
+  options: IngestOptions,
+): Promise<FileOutcome[]> {
+  await prepareWarehouse(connection);
+  await ingestSettings(connection, warehouse);
+  const outcomes: FileOutcome[] = [];
+  const inputs = options.inputs ?? files;
+  const runId = await startRun(connection, inputs, files.length);
+  const landOptions = { ...options, runId };
+  const folders = keyFolders(inputs, files);
+  const workers = options.workers ?? defaultWorkerCount();
+  const pool = workers === 0 ? undefined : new DecodePool(defaultBatchSize, workers);
+  // Loaded before this run under an input file's name: not decoded ahead (most likely skipped).
+  const names = files.map((f) => path.basename(f));
+  const loadedBefore = new Set((await loadedWhere(connection, { names })).map((f) => f.fileId));
+  // Files in commit groups, prepared (and queued for decoding) as they are asked for.
+  async function* groups(): AsyncGenerator<PreparedFile[]> {
+    let group: PreparedFile[] = [];
+    for (const file of files) {
+      group.push(await prepare(connection, file, options, pool, loadedBefore, folders.get(file)));
+      if (groupIsFull(group)) {
+        yield group;
+        group = [];
       }
-      if (group.length > 0) yield group;
     }
-    try {
-      // The next group is prepared before this one lands, so that the workers decode its files
-      // while this one is appended, instead of idling at every group's end.
-      const ahead = groups();
-      let next = await ahead.next();
-      while (next.done !== true) {
-        const group = next.value;
-        next = await ahead.next();
-        outcomes.push(...(await landGroup(connection, group, landOptions)));
-      }
-    } catch (error) {
-      // A bug: the group it was in is rolled back; the run says how far it got, then stops.
-      await finishRun(connection, runId, outcomes, 'crashed').catch(() => undefined);
-      throw error;
-    } finally {
-      await pool?.close();
-      options.progress.finish();
+    if (group.length > 0) yield group;
+  }
+  try {
+    // The next group is prepared before this one lands, so that the workers decode its files
+    // while this one is appended, instead of idling at every group's end.
+    const ahead = groups();
+    let next = await ahead.next();
+    while (next.done !== true) {
+      const group = next.value;
+      next = await ahead.next();
+      outcomes.push(...(await landGroup(connection, group, landOptions)));
     }
-    await finishRun(connection, runId, outcomes, 'finished');
-    await connection.run('CHECKPOINT');
-    return outcomes;
-  });
+  } catch (error) {
+    // A bug: the group it was in is rolled back; the run says how far it got, then stops.
+    await finishRun(connection, runId, outcomes, 'crashed').catch(() => undefined);
+    throw error;
+  } finally {
+    await pool?.close();
+    options.progress.finish();
+  }
+  await finishRun(connection, runId, outcomes, 'finished');
+  await connection.run('CHECKPOINT');
+  return outcomes;
 }

@@ -15,7 +15,7 @@ import { transferables, type ColumnBatch } from './column-batch.ts';
 import { TableBuilder } from './table-builder.ts';
 import { createTableSql } from './raw-table.ts';
 import { rowTable, type ColumnType, type RowTable } from './row-table.ts';
-import { openRowWriter } from './row-writer.ts';
+import { flushRows, openRowWriter } from './row-writer.ts';
 import { chunkRows, textAt, textColumn } from './text-column.ts';
 import { timestampMs } from './timestamp-ms.ts';
 import { ColumnValueError } from './value-builders.ts';
@@ -190,6 +190,44 @@ describe('column batches through data chunks', () => {
     const distinct = (key: string) => new Set(expected.map((r) => JSON.stringify(r[key]))).size;
     expect([distinct('text'), distinct('codes'), distinct('big'), distinct('start_at')]).toEqual([
       8, 4, 10, 10,
+    ]);
+  });
+
+  it('carries nothing of one chunk into the next (its chunk is reused), across flushes', async () => {
+    // 3,000 rows of NULLs, then rows without any: the second batch's columns have no NULLs, so
+    // their validity is not written and must come back clear from the reused chunk.
+    const nulls = Array.from({ length: 3000 }, (_, id) => ({ id }));
+    const full = Array.from({ length: flushRows + 3000 }, (_, i) => {
+      const id = 3000 + i;
+      return {
+        id,
+        text: i % 2 === 0 ? `DE${id % 1000}` : `mobileOriginatedCall ${id}`,
+        int: id,
+        big: id,
+        real: id / 2,
+        flag: id % 2 === 0,
+        startAt: '2024-06-01T10:00:00Z',
+        codes: [id],
+      };
+    });
+    const reused = table('raw.reused');
+    await connection.run(createTableSql(reused));
+    const writer = await openRowWriter(connection, reused);
+    for (const rows of [nulls, full])
+      writer.append(toColumnBatch([reused], { 'raw.reused': rows })['raw.reused']!, fileId);
+    writer.close();
+    const counts = await connection.runAndReadAll(
+      `SELECT id >= 3000 AS full, count(*), count(text), count(int), count(big), count(real),
+         count(flag), count(start_at), count(codes), sum(int) FILTER (WHERE int = id),
+         count(*) FILTER (WHERE text = CASE WHEN id % 2 = 0 THEN 'DE' || (id % 1000)
+           ELSE 'mobileOriginatedCall ' || id END)
+       FROM raw.reused GROUP BY ALL ORDER BY ALL`,
+    );
+    const n = full.length;
+    const sum = (n * (3000 + 3000 + n - 1)) / 2;
+    expect(counts.getRowsJson()).toEqual([
+      [false, '3000', '0', '0', '0', '0', '0', '0', '0', null, '0'],
+      [true, `${n}`, `${n}`, `${n}`, `${n}`, `${n}`, `${n}`, `${n}`, `${n}`, `${sum}`, `${n}`],
     ]);
   });
 

@@ -17,6 +17,14 @@ import type { RowTable } from './row-table.ts';
 import { setText, setValidity } from './duckdb-vectors.ts';
 import { chunkRows, textAt, textColumn, type TextColumn } from './text-column.ts';
 
+/**
+ * Rows after which an appender flushes into the transaction. Unflushed rows are held by the
+ * appender, outside DuckDB's memory limit (~1.35 GB for one 1 M-event TAP file when they were
+ * flushed only at the end); flushed, they become the transaction's row groups, which DuckDB writes
+ * ahead into the database file and can evict (bench/README.md, memory).
+ */
+export const flushRows = 16_384;
+
 /** What a fixed-width vector holds: a JavaScript copy of its data, and its validity mask. */
 interface FixedVector {
   items: Int32Array | BigInt64Array | Float64Array;
@@ -125,17 +133,28 @@ export async function openRowWriter(
     throw new Error(`${table.name} has ${types.length} columns, not ${table.columns.length}`);
   let count = 0;
   let file: FileIdColumn | undefined;
+  // One chunk, reused: a chunk's vectors live outside the JavaScript heap until its wrapper is
+  // collected, which a small heap may put off for hundreds of chunks (bench/README.md, memory).
+  let reused: DuckDBDataChunk | undefined;
+  const chunkOf = (size: number): DuckDBDataChunk => {
+    if (reused === undefined) return (reused = DuckDBDataChunk.create(types, size));
+    reused.reset();
+    reused.rowCount = size;
+    return reused;
+  };
   return {
     append({ rows, columns }, fileId) {
       if (file?.value !== fileId) file = fileIdColumn(fileId);
       for (let from = 0; from < rows; from += 2048) {
         const size = Math.min(2048, rows - from);
-        const chunk = DuckDBDataChunk.create(types, size);
+        const chunk = chunkOf(size);
         columns.forEach((column, i) => {
           setColumn(chunk.getColumnVector(i), column, from, size, file as FileIdColumn);
         });
         appender.appendDataChunk(chunk);
       }
+      if (Math.floor((count + rows) / flushRows) > Math.floor(count / flushRows))
+        appender.flushSync();
       count += rows;
     },
     get count() {
