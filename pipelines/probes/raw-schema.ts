@@ -12,7 +12,7 @@ export const probeXdrTable = rawTable(
     [
       'partner_tadig',
       'VARCHAR',
-      'TADIG code of the roaming partner; often absent from real exports (then attributed from the IMSI, the serving node or the origin realm)',
+      'TADIG code of the roaming partner; often absent from real exports (then attributed from the IMSI, the serving node, the origin realm or the serving PLMN)',
       'optional',
     ],
     ['direction', 'VARCHAR', 'outbound (our subscribers abroad) or inbound'],
@@ -49,6 +49,12 @@ export const probeXdrTable = rawTable(
       'optional',
     ],
     ['origin_realm', 'VARCHAR', 'Diameter S6a: Origin-Realm of the request', 'optional'],
+    [
+      'serving_plmn',
+      'VARCHAR',
+      'GTPv2: MCC and MNC of the Serving Network IE (the visited network), e.g. 26295',
+      'optional',
+    ],
   ],
   { fileId: true },
 );

@@ -5,13 +5,13 @@ MODEL (
   ),
   owner roaming_analytics,
   grain (file_id, event_time, imsi, procedure),
-  description 'Probe procedures with a partner: the TADIG the export gave, else attributed from reference.partners: inbound rows by the IMSI (longest imsi_prefixes match), outbound MAP and GTPv1 rows by the serving node Global Title (longest msc_gt_prefixes / sgsn_gt_prefixes match), outbound Diameter rows by the Origin-Realm (diameter_realm); list entries are split on ; and trimmed. Rows nothing attributes keep a NULL partner and method none (counted in marts.fct_attribution_quality_monthly). A table by month: every probe mart reads it, so the attribution runs once per month.',
+  description 'Probe procedures with a partner: the TADIG the export gave, else attributed from reference.partners: inbound rows by the IMSI (longest imsi_prefixes match), outbound MAP and GTPv1 rows by the serving node Global Title (longest msc_gt_prefixes / sgsn_gt_prefixes match), outbound Diameter rows by the Origin-Realm (diameter_realm), outbound GTPv2 rows by the Serving Network PLMN (mcc_mnc); list entries are split on ; and trimmed. Rows nothing attributes keep a NULL partner and method none (counted in marts.fct_attribution_quality_monthly). A table by month: every probe mart reads it, so the attribution runs once per month.',
   column_descriptions (
     event_time = 'Request time, UTC',
     event_month = 'First day of the UTC month of the request',
     event_hour = 'The UTC hour of the request',
     partner_tadig = 'TADIG code of the partner, given or attributed; NULL when none matches',
-    attribution_method = 'given (the export named the partner), imsi, gt, realm, or none',
+    attribution_method = 'given (the export named the partner), imsi, gt, realm, plmn, or none',
     direction = 'outbound or inbound',
     interface = 'MAP, Diameter, GTPv1 or GTPv2',
     procedure = 'Signalling procedure',
@@ -50,6 +50,7 @@ WITH procedures AS (
     apn,
     serving_node_gt,
     origin_realm,
+    serving_plmn,
     file_id
   FROM intermediate.int_xdr_classified
   WHERE
@@ -60,7 +61,8 @@ WITH procedures AS (
     imsi_prefixes,
     msc_gt_prefixes,
     sgsn_gt_prefixes,
-    diameter_realm
+    diameter_realm,
+    mcc_mnc
   FROM reference.partners
 ), identifiers AS (
   SELECT
@@ -86,8 +88,14 @@ WITH procedures AS (
     'realm' AS method,
     LOWER(TRIM(UNNEST(STR_SPLIT(diameter_realm, ';')))) AS prefix
   FROM partners
+  UNION ALL
+  SELECT
+    partner_tadig,
+    'plmn' AS method,
+    TRIM(UNNEST(STR_SPLIT(mcc_mnc, ';'))) AS prefix
+  FROM partners
 ), keyed AS (
-  /* Which rule can name the partner of a row, and the identifier it reads. */
+  /* Which rule can name the partner of a row, and the identifier it reads (realm and PLMN match whole, IMSI and GT by the longest prefix). */
   SELECT
     procedures.*,
     CASE
@@ -99,6 +107,8 @@ WITH procedures AS (
       THEN 'gt'
       WHEN interface = 'Diameter'
       THEN 'realm'
+      WHEN interface = 'GTPv2'
+      THEN 'plmn'
     END AS method,
     CASE
       WHEN NOT partner_tadig IS NULL
@@ -109,6 +119,8 @@ WITH procedures AS (
       THEN serving_node_gt
       WHEN interface = 'Diameter'
       THEN origin_realm
+      WHEN interface = 'GTPv2'
+      THEN serving_plmn
     END AS identifier
   FROM procedures
 ), candidates AS (
@@ -133,10 +145,11 @@ WITH procedures AS (
     AND identifiers.prefix <> ''
     AND (
       (
-        candidates.method = 'realm' AND candidates.identifier = identifiers.prefix
+        candidates.method IN ('realm', 'plmn')
+        AND candidates.identifier = identifiers.prefix
       )
       OR (
-        candidates.method <> 'realm'
+        NOT candidates.method IN ('realm', 'plmn')
         AND LEFT(candidates.identifier, LENGTH(identifiers.prefix)) = identifiers.prefix
       )
     )

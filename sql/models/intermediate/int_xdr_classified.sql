@@ -24,6 +24,7 @@ MODEL (
     apn = 'Data sessions: the APN',
     serving_node_gt = 'MAP and GTPv1: serving node Global Title',
     origin_realm = 'Diameter: Origin-Realm',
+    serving_plmn = 'GTPv2: MCC and MNC of the Serving Network',
     file_id = 'Source file'
   )
 );
@@ -45,6 +46,7 @@ WITH procedures AS (
     apn,
     serving_node_gt,
     origin_realm,
+    serving_plmn,
     file_id
   FROM staging.stg_probe_xdr
 ), causes AS (
@@ -73,6 +75,7 @@ WITH procedures AS (
     procedures.apn,
     procedures.serving_node_gt,
     procedures.origin_realm,
+    procedures.serving_plmn,
     procedures.file_id
   FROM procedures
   LEFT JOIN causes
@@ -99,5 +102,6 @@ SELECT
   apn,
   serving_node_gt,
   origin_realm,
+  serving_plmn,
   file_id
 FROM classified

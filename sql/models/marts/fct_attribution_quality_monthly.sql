@@ -5,7 +5,7 @@ MODEL (
   ),
   owner roaming_analytics,
   grain (event_month, file_id, interface, direction),
-  description 'Data quality of probe exports per source file, interface, direction and month: how the rows got their partner (given, by IMSI, GT or realm) and how many no rule could attribute (left out of every KPI, never silently dropped), and result codes missing from the code table.',
+  description 'Data quality of probe exports per source file, interface, direction and month: how the rows got their partner (given, by IMSI, GT, realm or serving PLMN) and how many no rule could attribute (left out of every KPI, never silently dropped), and result codes missing from the code table.',
   column_descriptions (
     event_month = 'First day of the UTC month',
     file_id = 'Source file (staging.stg_ingested_files.file_id)',
@@ -17,6 +17,7 @@ MODEL (
     rows_by_imsi = 'Rows attributed by IMSI prefix',
     rows_by_gt = 'Rows attributed by serving-node GT prefix',
     rows_by_realm = 'Rows attributed by Diameter Origin-Realm',
+    rows_by_plmn = 'Rows attributed by the GTPv2 Serving Network PLMN',
     rows_unattributed = 'Rows no rule could attribute: in no KPI',
     rows_unclassified = 'Rows whose result code is not in reference.cause_codes (counted as technical failures)',
     unattributed_share = 'rows_unattributed / rows_total'
@@ -60,6 +61,8 @@ WITH procedures AS (
     COUNT(*) FILTER(WHERE
       attribution_method = 'realm') AS rows_by_realm,
     COUNT(*) FILTER(WHERE
+      attribution_method = 'plmn') AS rows_by_plmn,
+    COUNT(*) FILTER(WHERE
       attribution_method = 'none') AS rows_unattributed,
     COUNT(*) FILTER(WHERE
       failure_class = 'unclassified') AS rows_unclassified
@@ -81,6 +84,7 @@ SELECT
   monthly.rows_by_imsi::BIGINT AS rows_by_imsi,
   monthly.rows_by_gt::BIGINT AS rows_by_gt,
   monthly.rows_by_realm::BIGINT AS rows_by_realm,
+  monthly.rows_by_plmn::BIGINT AS rows_by_plmn,
   monthly.rows_unattributed::BIGINT AS rows_unattributed,
   monthly.rows_unclassified::BIGINT AS rows_unclassified,
   ROUND(monthly.rows_unattributed::DECIMAL(38, 6) / monthly.rows_total, 6)::DECIMAL(18, 6) AS unattributed_share

@@ -20,6 +20,7 @@ MODEL (
     apn = 'Data sessions: the APN, lower case',
     serving_node_gt = 'MAP and GTPv1: Global Title of the serving node in the visited network',
     origin_realm = 'Diameter: Origin-Realm of the request, lower case',
+    serving_plmn = 'GTPv2: MCC and MNC of the Serving Network (the visited network)',
     file_id = 'Source file (raw.ingested_files.file_id)'
   )
 );
@@ -39,6 +40,7 @@ WITH source AS (
     apn,
     serving_node_gt,
     origin_realm,
+    serving_plmn,
     file_id
   FROM raw.probe_xdr
 )
@@ -58,5 +60,6 @@ SELECT
   NULLIF(LOWER(apn), '') AS apn,
   NULLIF(serving_node_gt, '') AS serving_node_gt,
   NULLIF(LOWER(origin_realm), '') AS origin_realm,
+  NULLIF(TRIM(serving_plmn), '') AS serving_plmn,
   file_id
 FROM source
