@@ -4,24 +4,15 @@
  * generation rate (xDR rows + TAP events per second), bytes written and peak RSS, per phase total.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateWorld } from '../pipelines/generate/generate.ts';
 import { resolveOptions } from '../pipelines/generate/options.ts';
+import { bytesUnder } from './build/steps.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-function bytesUnder(dir: string): number {
-  let total = 0;
-  for (const name of readdirSync(dir)) {
-    const file = path.join(dir, name);
-    const s = statSync(file);
-    total += s.isDirectory() ? bytesUnder(file) : s.size;
-  }
-  return total;
-}
 
 async function child(scale: string | undefined, events: string | undefined, out: string) {
   const options = resolveOptions({
