@@ -90,7 +90,8 @@ class RecordingConsole(TerminalConsole):
                 shown = [
                     ", ".join(f"{n} {v}" for n, v in zip(names, row)) for row in rows[:limit]
                 ]
-                warning += " Rows: " + "; ".join(shown) + ("; …" if len(rows) > limit else "")
+                if shown:
+                    warning += " Rows: " + "; ".join(shown) + ("; …" if len(rows) > limit else "")
             told.append(warning)
         return told
 
