@@ -1,9 +1,11 @@
 MODEL (
   name intermediate.int_tap_events_timed,
-  kind VIEW,
+  kind INCREMENTAL_BY_TIME_RANGE (
+    time_column event_month
+  ),
   owner roaming_analytics,
   grain (file_id, record_index),
-  description 'TAP timeliness per call event: delay = the file''s FileAvailableTimeStamp - the event''s end; late when the delay exceeds the tap_timeliness threshold (hours) in force for the partner, direction and month (intermediate.int_kpi_thresholds_resolved: the agreement''s, else the catalogue''s).',
+  description 'TAP timeliness per call event: delay = the file''s FileAvailableTimeStamp - the event''s end; late when the delay exceeds the tap_timeliness threshold (hours) in force for the partner, direction and month (intermediate.int_kpi_thresholds_resolved: the agreement''s, else the catalogue''s). A table by month.',
   column_descriptions (
     file_id = 'sha256 of the source file',
     record_index = '0-based position of the record in the file',
@@ -40,6 +42,8 @@ WITH events AS (
     total_charge,
     currency
   FROM intermediate.int_tap_events_classified
+  WHERE
+    event_month BETWEEN @start_ds AND @end_ds
 ), thresholds AS (
   SELECT
     partner_tadig,
