@@ -122,9 +122,9 @@ export function burstSpec(bars: readonly HourBar[]): TopLevelSpec {
     width: 420,
     height: { step: 20 },
     data: { values: bars.map((b) => ({ ...b })) },
-    config: baseConfig,
+    config: { ...baseConfig, axisY: { labelLimit: 320 } },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 260 } },
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
     },
     layer: [
       {
