@@ -97,7 +97,7 @@ export function monthlyCountSpec(
     encoding: {
       x: { field: 'month', type: 'ordinal', title: null, sort: null, axis: { labelAngle: 0 } },
       xOffset: { field: 'label', sort: [...labels] },
-      y: { field: 'count', type: 'quantitative', title: 'subscribers' },
+      y: { field: 'count', type: 'quantitative', title: null },
       color: {
         field: 'label',
         type: 'nominal',

@@ -13,7 +13,7 @@ import { withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { renderSvg } from './charts.ts';
 import { readPartnerData, type PartnerData } from './partner-data.ts';
 import { chartsOf, partnerSlaModel, type Partner, type PartnerSlaModel } from './partner-sla.ts';
-import { renderPdfs, type PdfPage } from './render.ts';
+import { ensureChromium, renderPdfs } from './render.ts';
 import { runQuery } from './queries.ts';
 
 const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates');
@@ -115,27 +115,44 @@ export async function renderPartnerReports(
   format: ReportFormat = 'pdf',
   onProgress?: (done: number, total: number) => void,
 ): Promise<RenderedReport[]> {
+  if (format === 'pdf') ensureChromium();
   const template = await partnerTemplate();
-  const rendered: RenderedReport[] = [];
-  const pages: PdfPage[] = [];
-  for (const model of models) {
-    await drawCharts(model);
-    const dir = path.join(outDir, model.month);
-    await mkdir(dir, { recursive: true });
-    const file = path.join(dir, reportFileName(model.partner.tadig, model.month, format));
-    const html = template(model);
-    if (format === 'html') {
-      await writeFile(file, html);
-      onProgress?.(rendered.length + 1, models.length);
-    } else pages.push({ html, file, headerText: headerText(model) });
-    rendered.push({
+  const rendered = models.map((model) => ({
+    model,
+    report: {
       partner: { tadig: model.partner.tadig, name: model.partner.name },
       month: model.month,
-      file,
-    });
+      file: path.join(
+        outDir,
+        model.month,
+        reportFileName(model.partner.tadig, model.month, format),
+      ),
+    },
+  }));
+  for (const month of new Set(models.map((m) => m.month))) {
+    await mkdir(path.join(outDir, month), { recursive: true });
   }
-  if (pages.length > 0) await renderPdfs(pages, { onProgress });
-  return rendered;
+  /** The report's HTML, its charts drawn: made when it is its turn, not all at once. */
+  const html = async (model: PartnerSlaModel) => {
+    await drawCharts(model);
+    return template(model);
+  };
+  if (format === 'html') {
+    for (const [i, { model, report }] of rendered.entries()) {
+      await writeFile(report.file, await html(model));
+      onProgress?.(i + 1, rendered.length);
+    }
+  } else {
+    await renderPdfs(
+      rendered.map(({ model, report }) => async () => ({
+        html: await html(model),
+        file: report.file,
+        headerText: headerText(model),
+      })),
+      { onProgress },
+    );
+  }
+  return rendered.map((r) => r.report);
 }
 
 export async function generatePartnerReports(request: ReportRequest): Promise<RenderedReport[]> {

@@ -193,7 +193,7 @@ export function silentRoamersSection(data: PartnerData) {
       ? null
       : {
           id: 'silent',
-          title: 'Silent roamers per month',
+          title: 'Registered and silent subscribers per month',
           spec: monthlyCountSpec(
             rows.flatMap((r) => [
               {

@@ -73,9 +73,13 @@ export interface RenderOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
-/** Renders each page to its PDF file, a bounded number at a time, in one Chromium. */
+/**
+ * Renders each page to its PDF file, a bounded number at a time, in one Chromium. A page may be
+ * given as a function that makes it: it is then made only when a tab is free, so that no more
+ * than `concurrency` pages are held at once and their making overlaps Chromium's printing.
+ */
 export async function renderPdfs(
-  pages: readonly PdfPage[],
+  pages: ReadonlyArray<PdfPage | (() => Promise<PdfPage>)>,
   options: RenderOptions = {},
 ): Promise<void> {
   const executable = ensureChromium();
@@ -86,7 +90,8 @@ export async function renderPdfs(
   const worker = async () => {
     const tab = await browser.newPage();
     try {
-      for (let page = pages[next++]; page !== undefined; page = pages[next++]) {
+      for (let job = pages[next++]; job !== undefined; job = pages[next++]) {
+        const page = typeof job === 'function' ? await job() : job;
         await tab.setContent(page.html, { waitUntil: 'load' });
         await tab.pdf({
           path: page.file,
