@@ -12,6 +12,7 @@ const partnerQueries = {
   procedures: 'partner-procedures',
   ipx: 'partner-ipx',
   iot: 'partner-iot',
+  iotRadios: 'partner-iot-rat',
   routing: 'partner-routing',
   billing: 'partner-billing',
   usage: 'partner-usage',

@@ -90,9 +90,32 @@ export function ipxSection(data: PartnerData) {
   };
 }
 
+/** One KPI on each IoT radio, side by side. */
+function radioRows(rows: readonly Row[]) {
+  const cell = (r: Row | undefined) =>
+    r === undefined
+      ? { value: '–', status: '', statusClass: 'muted', sample: '' }
+      : {
+          value: kpiValue(r.value, r.unit),
+          status: statusLabel(r.status),
+          statusClass: statusClass(r.status),
+          sample: count(r.sample_size),
+        };
+  return groupBy(rows, (r) => text(r.kpi)).map(([, group]) => ({
+    name: text(group[0]?.kpi_name),
+    target: kpiValue(group[0]?.target, group[0]?.unit),
+    nbIot: cell(group.find((r) => r.rat === 'NB-IoT')),
+    lteM: cell(group.find((r) => r.rat === 'LTE-M')),
+  }));
+}
+
 export function iotSection(data: PartnerData, partnerName: string) {
   return {
-    empty: data.iot.length === 0,
+    empty: data.iot.length === 0 && data.iotRadios.length === 0,
+    radios: groupBy(data.iotRadios, (r) => text(r.direction)).map(([direction, rows]) => ({
+      title: directionTitle(direction, partnerName),
+      rows: radioRows(rows),
+    })),
     directions: byDirection(data.iot, partnerName, (r) => ({
       interface: text(r.interface),
       procedure: text(r.procedure),

@@ -33,6 +33,7 @@ function data(over: Partial<PartnerData> = {}): PartnerData {
     procedures: [],
     ipx: [],
     iot: [],
+    iotRadios: [],
     routing: [],
     billing: [],
     usage: [],
