@@ -17,7 +17,7 @@ const globalOptions: OptionSpec = {
 
 const globalHelp = `Global options:
   --warehouse PATH   DuckDB warehouse file (default data/warehouse.duckdb, or $ROAM_WAREHOUSE)
-  --format FORMAT    text (default) or json; roam decode also jsonl
+  --format FORMAT    text (default) or json; roam decode also jsonl, roam report also html
   -h, --help         show help`;
 
 function mainHelp(): string {

@@ -1,23 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { renderSvg, successRateSpec } from './charts.ts';
+import { burstSpec, renderSvg, trendSpec } from './charts.ts';
 
-describe('success-rate chart', () => {
-  const bars = [
-    { label: 'UpdateLocation', rate: 0.99, target: 0.95 },
-    { label: 'CreatePDPContext', rate: 0.5, target: 0.95 },
-  ];
+describe('charts', () => {
+  const points = ['2026-08', '2026-09', '2026-10'].flatMap((month, i) => [
+    { panel: 'PDP success (%)', month, value: 90 + i, target: 92, bandLow: 88, bandHigh: 95 },
+    {
+      panel: 'Setup time p95 (ms)',
+      month,
+      value: 400 - i,
+      target: 550,
+      bandLow: null,
+      bandHigh: null,
+    },
+  ]);
 
-  it('draws an SVG with every label, deterministically', async () => {
-    const svg = await renderSvg(successRateSpec(bars));
+  it('draws one panel per KPI, deterministically', async () => {
+    const svg = await renderSvg(trendSpec(points, ['2026-08', '2026-09', '2026-10']), 'trend0');
     expect(svg.startsWith('<svg')).toBe(true);
-    for (const bar of bars) expect(svg).toContain(bar.label);
-    const again = await renderSvg(successRateSpec(bars));
+    for (const panel of ['PDP success (%)', 'Setup time p95 (ms)']) expect(svg).toContain(panel);
+    const again = await renderSvg(trendSpec(points, ['2026-08', '2026-09', '2026-10']), 'trend0');
     expect(again === svg, 'second rendering differs').toBe(true);
-    expect(svg).toContain('url(#chart-clip1)');
   });
 
-  it('starts the axis below the lowest rate so that every bar shows', () => {
-    const spec = JSON.stringify(successRateSpec(bars));
-    expect(spec).toContain('"domain":[0.4,1]');
+  it('escapes text that looks like markup', async () => {
+    const svg = await renderSvg(burstSpec([{ label: '<b>x</b> & y', requests: 9, baseline: 1 }]));
+    expect(svg).toContain('&lt;b&gt;x&lt;/b&gt; &amp; y');
+    expect(svg).not.toContain('<b>');
   });
 });

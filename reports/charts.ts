@@ -2,64 +2,138 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
-export interface RateBar {
-  label: string;
-  rate: number;
+const baseConfig = {
+  font: 'DejaVu Sans',
+  view: { stroke: null },
+  axis: { labelFontSize: 9, titleFontSize: 9 },
+  header: { labelFontSize: 9, labelLimit: 200 },
+} as const;
+
+export interface TrendPoint {
+  /** The panel: one KPI. */
+  panel: string;
+  /** 'YYYY-MM'. */
+  month: string;
+  value: number | null;
   target: number | null;
+  bandLow: number | null;
+  bandHigh: number | null;
 }
 
-/** Horizontal bars of success rate per procedure, with the agreed target as a tick. */
-export function successRateSpec(bars: readonly RateBar[]): TopLevelSpec {
-  const values = bars.map((b) => ({
-    ...b,
-    status: b.target === null ? 'no target' : b.rate >= b.target ? 'meets target' : 'below target',
-  }));
-  const minRate = Math.min(
-    0.9,
-    ...bars.map((b) => b.rate),
-    ...bars.flatMap((b) => (b.target === null ? [] : [b.target])),
-  );
-  // Leave room left of the lowest bar so that it stays visible.
-  const domainStart = Math.max(0, Math.floor((minRate - 0.05) * 10) / 10);
+/**
+ * Small multiples, one panel per KPI: the monthly value (line and points) against the agreed
+ * target (dashed) and the mart's trend band (shaded), each panel on its own scale.
+ */
+export function trendSpec(points: readonly TrendPoint[], months: readonly string[]): TopLevelSpec {
+  const x = {
+    field: 'month',
+    type: 'ordinal' as const,
+    title: null,
+    scale: { domain: [...months] },
+    axis: { labelAngle: 0, labelFontSize: 7, labelExpr: 'substring(datum.value, 2, 7)' },
+  };
+  const y = {
+    type: 'quantitative' as const,
+    title: null,
+    scale: { zero: false },
+    axis: { format: '~r' },
+  };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    data: { values: points.map((p) => ({ ...p })) },
+    config: baseConfig,
+    facet: {
+      field: 'panel',
+      type: 'nominal',
+      title: null,
+      sort: null,
+      header: { labelLimit: 0, labelFontSize: 8.5 },
+    },
+    columns: 2,
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: 250,
+      height: 70,
+      layer: [
+        {
+          mark: { type: 'area', color: '#cfe3f5', opacity: 0.8 },
+          encoding: {
+            x,
+            y: { ...y, field: 'bandLow' },
+            y2: { field: 'bandHigh' },
+          },
+        },
+        {
+          mark: { type: 'line', color: '#111', strokeDash: [4, 3], strokeWidth: 1 },
+          encoding: { x, y: { ...y, field: 'target' } },
+        },
+        {
+          mark: { type: 'line', color: '#0b3d68', point: { size: 14 }, strokeWidth: 1.5 },
+          encoding: { x, y: { ...y, field: 'value' } },
+        },
+      ],
+    },
+  };
+}
+
+export interface MonthlyCount {
+  month: string;
+  label: string;
+  count: number;
+}
+
+/** Bars of counts per month, one colour per label (e.g. registered and silent subscribers). */
+export function monthlyCountSpec(
+  rows: readonly MonthlyCount[],
+  labels: readonly string[],
+): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: { step: 18 },
+    height: 120,
+    data: { values: rows.map((r) => ({ ...r })) },
+    config: baseConfig,
+    mark: { type: 'bar' },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', title: null, sort: null, axis: { labelAngle: 0 } },
+      xOffset: { field: 'label', sort: [...labels] },
+      y: { field: 'count', type: 'quantitative', title: null },
+      color: {
+        field: 'label',
+        type: 'nominal',
+        title: null,
+        scale: { domain: [...labels], range: ['#9fb6cc', '#c62828'] },
+        legend: { orient: 'bottom' },
+      },
+    },
+  };
+}
+
+export interface HourBar {
+  label: string;
+  requests: number;
+  baseline: number | null;
+}
+
+/** Requests per flagged hour as bars, with the baseline of that hour as a tick. */
+export function burstSpec(bars: readonly HourBar[]): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 420,
-    height: { step: 22 },
-    data: { values },
-    config: {
-      font: 'DejaVu Sans',
-      view: { stroke: null },
-      axis: { labelFontSize: 11, titleFontSize: 11 },
-    },
+    height: { step: 20 },
+    data: { values: bars.map((b) => ({ ...b })) },
+    config: { ...baseConfig, axisY: { labelLimit: 320 } },
     encoding: {
-      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 220 } },
+      y: { field: 'label', type: 'nominal', sort: null, title: null, axis: { labelLimit: 320 } },
     },
     layer: [
       {
-        mark: { type: 'bar', height: { band: 0.7 }, clip: true },
-        encoding: {
-          x: {
-            field: 'rate',
-            type: 'quantitative',
-            title: 'success rate',
-            scale: { domain: [domainStart, 1] },
-            axis: { format: '.0%' },
-          },
-          color: {
-            field: 'status',
-            type: 'nominal',
-            title: null,
-            scale: {
-              domain: ['meets target', 'below target', 'no target'],
-              range: ['#2e7d32', '#c62828', '#9e9e9e'],
-            },
-            legend: { orient: 'bottom' },
-          },
-        },
+        mark: { type: 'bar', color: '#c62828', height: { band: 0.7 } },
+        encoding: { x: { field: 'requests', type: 'quantitative', title: 'requests in the hour' } },
       },
       {
-        mark: { type: 'tick', color: '#111', thickness: 2, size: 18, opacity: 1, clip: true },
-        encoding: { x: { field: 'target', type: 'quantitative' } },
+        mark: { type: 'tick', color: '#111', thickness: 2, size: 16 },
+        encoding: { x: { field: 'baseline', type: 'quantitative' } },
       },
     ],
   };

@@ -1,20 +1,24 @@
 /**
- * `roam report`: the monthly partner SLA PDFs. Reads the marts read-only, closes the warehouse,
- * then renders one PDF per partner with only that partner's rows.
+ * `roam report partner`: the monthly partner SLA reports. Reads the marts read-only, closes the
+ * warehouse, then renders one PDF (or HTML file) per partner with only that partner's rows, all
+ * in one Chromium.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ReportError } from '../pipelines/lib/errors.ts';
 import { asText } from '../pipelines/lib/text.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
-import { renderSvg, successRateSpec } from './charts.ts';
-import { partnerSlaModel, type Partner } from './partner-sla.ts';
-import { renderPdfs, type PdfPage } from './render.ts';
+import { renderSvg } from './charts.ts';
+import { readPartnerData, type PartnerData } from './partner-data.ts';
+import { chartsOf, partnerSlaModel, type Partner, type PartnerSlaModel } from './partner-sla.ts';
+import { ensureChromium, renderPdfs } from './render.ts';
 import { runQuery } from './queries.ts';
 
 const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates');
+
+export type ReportFormat = 'pdf' | 'html';
 
 export interface ReportRequest {
   warehouse: string;
@@ -23,6 +27,10 @@ export interface ReportRequest {
   /** TADIG codes; every partner with data in the month when empty. */
   partners: readonly string[];
   outDir: string;
+  /** pdf (default) or a self-contained html file. */
+  format?: ReportFormat;
+  /** Called after each report is written. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface RenderedReport {
@@ -31,7 +39,10 @@ export interface RenderedReport {
   file: string;
 }
 
-async function readData(request: ReportRequest) {
+/** Every partner's rows for the month, read in one read-only session. */
+export async function readReportData(
+  request: Pick<ReportRequest, 'warehouse' | 'month' | 'partners'>,
+): Promise<{ month: string; perPartner: PartnerData[] }> {
   return withWarehouse(request.warehouse, 'read', async (connection) => {
     const months = (await runQuery(connection, 'report-months')).map((r) => asText(r.month));
     const month = request.month ?? months[0];
@@ -44,61 +55,109 @@ async function readData(request: ReportRequest) {
         },
       );
     }
-    const available = (await runQuery(connection, 'partners-in-month', { month })).map((r) => ({
-      tadig: asText(r.partner_tadig),
-      name: asText(r.partner_name),
-    }));
-    const unknown = request.partners.filter((t) => !available.some((p) => p.tadig === t));
+    const available = (await runQuery(connection, 'partners-in-month', { month })).map((r) =>
+      asText(r.partner_tadig),
+    );
+    const unknown = request.partners.filter((t) => !available.includes(t));
     if (unknown.length > 0) {
       throw new ReportError(`no KPIs for ${unknown.join(', ')} in ${month}`, {
-        fix: `choose among: ${available.map((p) => p.tadig).join(', ')}`,
+        fix: `choose among: ${available.join(', ')}`,
       });
     }
     const partners =
       request.partners.length === 0
         ? available
-        : available.filter((p) => request.partners.includes(p.tadig));
-    const perPartner = [];
-    for (const partner of partners) {
-      const rows = await runQuery(connection, 'partner-signalling', {
-        partner: partner.tadig,
-        month,
-      });
-      perPartner.push(partnerSlaModel(partner, month, rows));
+        : available.filter((t) => request.partners.includes(t));
+    const definitions = await runQuery(connection, 'kpi-definitions');
+    const perPartner: PartnerData[] = [];
+    for (const tadig of partners) {
+      perPartner.push(await readPartnerData(connection, tadig, month, definitions));
     }
     return { month, perPartner };
   });
 }
 
-export function reportFileName(tadig: string, month: string): string {
-  return `sla-${tadig}-${month}.pdf`;
+export function reportFileName(tadig: string, month: string, format: ReportFormat = 'pdf'): string {
+  return `sla-${tadig}-${month}.${format}`;
+}
+
+/** The report template with its section partials, compiled strict (a missing field throws). */
+export async function partnerTemplate(): Promise<(model: PartnerSlaModel) => string> {
+  const handlebars = Handlebars.create();
+  const partialsDir = path.join(templatesDir, 'partials');
+  for (const file of (await readdir(partialsDir)).filter((f) => f.endsWith('.hbs')).sort()) {
+    handlebars.registerPartial(
+      path.basename(file, '.hbs'),
+      await readFile(path.join(partialsDir, file), 'utf8'),
+    );
+  }
+  const template = handlebars.compile(
+    await readFile(path.join(templatesDir, 'partner-sla.hbs'), 'utf8'),
+    { strict: true },
+  );
+  const styles = await readFile(path.join(templatesDir, 'styles.css'), 'utf8');
+  return (model) => template({ ...model, styles });
+}
+
+/** Draws every chart of the model to SVG, in place. */
+async function drawCharts(model: PartnerSlaModel): Promise<void> {
+  for (const chart of chartsOf(model)) chart.svg = await renderSvg(chart.spec, chart.id);
+}
+
+export function headerText(model: PartnerSlaModel): string {
+  return `${model.partner.name} (${model.partner.tadig}) · ${model.monthTitle}`;
+}
+
+/** Renders already built models to files under outDir/YYYY-MM/. */
+export async function renderPartnerReports(
+  models: readonly PartnerSlaModel[],
+  outDir: string,
+  format: ReportFormat = 'pdf',
+  onProgress?: (done: number, total: number) => void,
+): Promise<RenderedReport[]> {
+  if (format === 'pdf') ensureChromium();
+  const template = await partnerTemplate();
+  const rendered = models.map((model) => ({
+    model,
+    report: {
+      partner: { tadig: model.partner.tadig, name: model.partner.name },
+      month: model.month,
+      file: path.join(
+        outDir,
+        model.month,
+        reportFileName(model.partner.tadig, model.month, format),
+      ),
+    },
+  }));
+  for (const month of new Set(models.map((m) => m.month))) {
+    await mkdir(path.join(outDir, month), { recursive: true });
+  }
+  /** The report's HTML, its charts drawn: made when it is its turn, not all at once. */
+  const html = async (model: PartnerSlaModel) => {
+    await drawCharts(model);
+    return template(model);
+  };
+  if (format === 'html') {
+    for (const [i, { model, report }] of rendered.entries()) {
+      await writeFile(report.file, await html(model));
+      onProgress?.(i + 1, rendered.length);
+    }
+  } else {
+    await renderPdfs(
+      rendered.map(({ model, report }) => async () => ({
+        html: await html(model),
+        file: report.file,
+        headerText: headerText(model),
+      })),
+      { onProgress },
+    );
+  }
+  return rendered.map((r) => r.report);
 }
 
 export async function generatePartnerReports(request: ReportRequest): Promise<RenderedReport[]> {
-  const { month, perPartner } = await readData(request);
-  const template = Handlebars.compile(
-    await readFile(path.join(templatesDir, 'partner-sla.hbs'), 'utf8'),
-    {
-      strict: true,
-    },
-  );
-  const styles = await readFile(path.join(templatesDir, 'styles.css'), 'utf8');
-  const outDir = path.join(request.outDir, month);
-  await mkdir(outDir, { recursive: true });
-  const pages: PdfPage[] = [];
-  const rendered: RenderedReport[] = [];
-  for (const model of perPartner) {
-    for (const [i, section] of model.sections.entries()) {
-      section.chart = await renderSvg(successRateSpec(section.bars), `chart${i}`);
-    }
-    const file = path.join(outDir, reportFileName(model.partner.tadig, month));
-    pages.push({
-      html: template({ ...model, styles }),
-      file,
-      headerText: `${model.partner.name} (${model.partner.tadig}) · ${model.monthTitle}`,
-    });
-    rendered.push({ partner: model.partner, month, file });
-  }
-  await renderPdfs(pages);
-  return rendered;
+  const { perPartner } = await readReportData(request);
+  const generatedAt = new Date();
+  const models = perPartner.map((data) => partnerSlaModel(data, generatedAt));
+  return renderPartnerReports(models, request.outDir, request.format, request.onProgress);
 }

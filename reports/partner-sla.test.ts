@@ -1,61 +1,161 @@
 import { describe, expect, it } from 'vitest';
+import type { PartnerData } from './partner-data.ts';
 import { partnerSlaModel } from './partner-sla.ts';
 
-const row = (procedure: string, attempts: number, successes: number, target: string | null) => ({
+const kpi = (over: Record<string, unknown>) => ({
   direction: 'outbound',
-  interface: 'MAP',
-  procedure,
-  attempts: String(attempts),
-  successes: String(successes),
-  success_rate: (successes / attempts).toFixed(4),
-  target_success_rate: target,
-  meets_target: target === null ? null : successes / attempts >= Number(target),
-  latency_p50_ms: 10,
-  latency_p95_ms: 20,
+  family: 'data',
+  kpi: 'gtpv1_pdp_success',
+  kpi_name: 'PDP context activation success (GTPv1)',
+  unit: 'ratio',
+  value: '0.777778',
+  target: '0.9210',
+  status: 'breached',
+  margin: '-0.143222',
+  sample_size: '45',
+  min_sample: 20,
+  previous_value: '0.977273',
+  movement: 'down',
+  improved: false,
+  ...over,
 });
 
+function data(over: Partial<PartnerData> = {}): PartnerData {
+  return {
+    tadig: 'FRATW',
+    month: '2026-10',
+    definitions: [],
+    partner: [{ partner_tadig: 'FRATW', partner_name: 'Terra <b>Wireless</b>', country: 'France' }],
+    scorecard: [],
+    breaches: [],
+    trends: [],
+    latency: [],
+    procedures: [],
+    ipx: [],
+    iot: [],
+    iotRadios: [],
+    routing: [],
+    billing: [],
+    usage: [],
+    silentRoamers: [],
+    anomalies: [],
+    coverage: [],
+    ...over,
+  };
+}
+
 describe('partnerSlaModel', () => {
-  const model = partnerSlaModel({ tadig: 'FRAAZ', name: 'Azur Télécom' }, '2026-10', [
-    row('UpdateLocation', 100, 99, '0.95'),
-    row('CreatePDPContext', 10, 5, '0.95'),
-    row('ULR', 4, 4, null),
-  ]);
+  const at = new Date(Date.UTC(2026, 10, 2, 6, 30));
 
-  it('counts targets met and lists the misses', () => {
-    expect([model.metCount, model.targetCount, model.allMet]).toEqual([1, 2, false]);
-    expect(model.belowTarget).toEqual([
-      {
-        procedure: 'CreatePDPContext',
-        interface: 'MAP',
-        direction: 'outbound',
-        rate: '50.0 %',
-        target: '95.0 %',
-      },
-    ]);
+  it("shows the mart's status and margin as they are, never its own", () => {
+    // The value is above the target, yet the mart says breached: the model must not disagree.
+    const model = partnerSlaModel(
+      data({ scorecard: [kpi({ value: '0.95', status: 'breached', margin: '-0.01' })] }),
+      at,
+    );
+    const [row] = model.scorecard.directions[0]?.families[0]?.rows ?? [];
+    expect(row).toMatchObject({
+      value: '95.00 %',
+      target: '92.10 %',
+      status: 'breached',
+      margin: '−1.00 pp',
+      arrow: '↓',
+      arrowClass: 'bad',
+    });
+    expect([model.scorecard.met, model.scorecard.breached]).toEqual([0, 1]);
   });
 
-  it('sums attempts and computes the overall rate from counts', () => {
-    expect(model.totalAttempts).toBe('114');
-    expect(model.overallRate).toBe(`${((108 / 114) * 100).toFixed(1)} %`);
+  it('groups the scorecard by direction, then family, outbound first as the query orders it', () => {
+    const model = partnerSlaModel(
+      data({
+        scorecard: [
+          kpi({}),
+          kpi({ family: 'sms', kpi: 'sms_mo_success' }),
+          kpi({ direction: 'inbound', status: 'no-target', target: null, margin: null }),
+        ],
+      }),
+      at,
+    );
+    expect(
+      model.scorecard.directions.map((d) => [d.title, d.families.map((f) => f.family)]),
+    ).toEqual([
+      ["Outbound: our subscribers in Terra <b>Wireless</b>'s network", ['Data', 'SMS']],
+      ["Inbound: Terra <b>Wireless</b>'s subscribers in our network", ['Data']],
+    ]);
+    expect(model.scorecard.directions[1]?.families[0]?.rows[0]?.status).toBe('no target');
   });
 
-  it('splits rows by direction, each with its own table and chart', () => {
-    const both = partnerSlaModel({ tadig: 'FRAAZ', name: 'Azur' }, '2026-10', [
-      { ...row('UpdateLocation', 10, 5, '0.95'), direction: 'inbound' },
-      row('UpdateLocation', 10, 10, '0.95'),
-    ]);
-    expect(both.sections.map((s) => [s.direction, s.rows.length])).toEqual([
-      ['outbound', 1],
-      ['inbound', 1],
-    ]);
-    expect(both.belowTarget.map((b) => b.direction)).toEqual(['inbound']);
+  it('marks every section without rows as empty', () => {
+    const model = partnerSlaModel(data(), at);
+    for (const section of [
+      model.scorecard,
+      model.breaches,
+      model.trends,
+      model.latency,
+      model.ipx,
+      model.iot,
+      model.routing,
+      model.billing,
+      model.usage,
+      model.silentRoamers,
+      model.anomalies,
+      model.coverage,
+      model.appendix,
+    ])
+      expect(section.empty).toBe(true);
   });
 
-  it('marks rows without an agreement as such', () => {
-    const [outbound] = model.sections;
-    expect(model.sections.map((s) => s.direction)).toEqual(['outbound']);
-    expect(outbound?.title).toBe("Outbound: our subscribers in Azur Télécom's network");
-    expect(outbound?.rows.map((r) => r.status)).toEqual(['met', 'missed', 'no target']);
-    expect(outbound?.bars.map((b) => b.target)).toEqual([0.95, 0.95, null]);
+  it('keeps money exact and names its currency', () => {
+    const model = partnerSlaModel(
+      data({
+        usage: [
+          {
+            direction: 'inbound',
+            service: 'voice',
+            currency: 'XDR',
+            events: '43',
+            minutes: '78.35',
+            sms: '0',
+            data_volume_mb: '0.000000',
+            charge: '15.730900',
+            scale: 5,
+            files: '16',
+          },
+        ],
+      }),
+      at,
+    );
+    expect(model.usage.directions[0]?.rows[0]?.charge).toBe('15.73090 SDR');
+  });
+
+  it('counts silent roamers and bursts without any subscriber identifier', () => {
+    const model = partnerSlaModel(
+      data({
+        silentRoamers: [
+          {
+            month: '2026-10',
+            registered_subscribers: '57',
+            silent_subscribers: '4',
+            silent_share: '0.070175',
+          },
+        ],
+        anomalies: [
+          {
+            hour: '2026-10-07 15:00',
+            direction: 'outbound',
+            procedure: 'SendAuthenticationInfo',
+            requests: '90',
+            devices: '21',
+            failure_share: '0.444444',
+            baseline_mean: '0',
+            baseline_days: '28',
+          },
+        ],
+      }),
+      at,
+    );
+    expect(model.silentRoamers.current).toEqual({ registered: '57', silent: '4', share: '7.0 %' });
+    expect([model.anomalies.hours, model.anomalies.requests]).toEqual(['1', '90']);
+    expect(JSON.stringify(model)).not.toMatch(/\d{15}/);
   });
 });

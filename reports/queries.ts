@@ -6,6 +6,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 
 const queriesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'queries');
 
+const cached = new Map<string, string>();
+
 export type Row = Record<string, unknown>;
 
 /** Runs reports/queries/<name>.sql with named parameters; values come back exact (JSON form). */
@@ -14,7 +16,12 @@ export async function runQuery(
   name: string,
   params: Record<string, string> = {},
 ): Promise<Row[]> {
-  const sql = readFileSync(path.join(queriesDir, `${name}.sql`), 'utf8');
-  const reader = await connection.runAndReadAll(sql, params);
+  const sql = cached.get(name) ?? readFileSync(path.join(queriesDir, `${name}.sql`), 'utf8');
+  cached.set(name, sql);
+  // Bind only the parameters the query names: DuckDB refuses values it has no place for.
+  const used = Object.fromEntries(
+    Object.entries(params).filter(([key]) => new RegExp(`\\$${key}\\b`).test(sql)),
+  );
+  const reader = await connection.runAndReadAll(sql, used);
   return reader.getRowObjectsJson();
 }

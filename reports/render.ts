@@ -66,15 +66,32 @@ async function launch(executablePath: string, userDataDir: string): Promise<Brow
   }
 }
 
-/** Renders each page to its PDF file. */
-export async function renderPdfs(pages: readonly PdfPage[]): Promise<void> {
+export interface RenderOptions {
+  /** Pages rendered at once in the one browser (default 2). */
+  concurrency?: number;
+  /** Called after each PDF is written. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * Renders each page to its PDF file, a bounded number at a time, in one Chromium. A page may be
+ * given as a function that makes it: it is then made only when a tab is free, so that no more
+ * than `concurrency` pages are held at once and their making overlaps Chromium's printing.
+ */
+export async function renderPdfs(
+  pages: ReadonlyArray<PdfPage | (() => Promise<PdfPage>)>,
+  options: RenderOptions = {},
+): Promise<void> {
   const executable = ensureChromium();
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'roam-chromium-'));
   const browser = await launch(executable, userDataDir);
-  try {
-    for (const page of pages) {
-      const tab = await browser.newPage();
-      try {
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    const tab = await browser.newPage();
+    try {
+      for (let job = pages[next++]; job !== undefined; job = pages[next++]) {
+        const page = typeof job === 'function' ? await job() : job;
         await tab.setContent(page.html, { waitUntil: 'load' });
         await tab.pdf({
           path: page.file,
@@ -87,10 +104,15 @@ export async function renderPdfs(pages: readonly PdfPage[]): Promise<void> {
           tagged: false,
           timeout: 120_000,
         });
-      } finally {
-        await tab.close();
+        options.onProgress?.(++done, pages.length);
       }
+    } finally {
+      await tab.close();
     }
+  };
+  try {
+    const workers = Math.max(1, Math.min(options.concurrency ?? 2, pages.length));
+    await Promise.all(Array.from({ length: workers }, worker));
   } finally {
     await browser.close();
     await rm(userDataDir, { recursive: true, force: true });

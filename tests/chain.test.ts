@@ -3,7 +3,7 @@
  * Running build right after ingest in the same process proves the warehouse is closed in between.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,11 +13,18 @@ import { ingestFiles } from '../pipelines/ingest/run.ts';
 import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import * as sqlmesh from '../pipelines/lib/sqlmesh.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
-import { generatePartnerReports, type RenderedReport } from '../reports/generate.ts';
+import {
+  generatePartnerReports,
+  readReportData,
+  renderPartnerReports,
+  type RenderedReport,
+} from '../reports/generate.ts';
+import { partnerSlaModel } from '../reports/partner-sla.ts';
 import { manifest, pdpStory, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
-import { monthTitle } from '../reports/format.ts';
+import { kpiMargin, kpiValue, monthShort, monthTitle } from '../reports/format.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
+import { asText } from '../pipelines/lib/text.ts';
 
 let dir: string;
 let warehouse: string;
@@ -242,39 +249,177 @@ describe('SQLMesh on the built warehouse', () => {
 describe('partner PDFs', () => {
   const partners = samplePartners();
   const latest = manifest.months.at(-1) ?? '';
+  const texts = new Map<string, Promise<string>>();
+  /** pdftotext -layout of a file, once per file. */
+  const pdfText = (file: string) => {
+    const cached =
+      texts.get(file) ?? execa('pdftotext', ['-layout', file, '-']).then((r) => r.stdout);
+    texts.set(file, cached);
+    return cached;
+  };
+  /** The text of a partner's PDF with every run of whitespace made one space. */
+  const flat = async (tadig: string) => {
+    const report = reports.find((r) => r.partner.tadig === tadig);
+    expect(report, tadig).toBeDefined();
+    return (await pdfText(report?.file ?? '')).replace(/\s+/g, ' ');
+  };
 
   it('renders one PDF per partner for the latest month', () => {
     expect(reports.map((r) => r.partner.tadig).sort()).toEqual([...partners.keys()].sort());
     expect(new Set(reports.map((r) => r.month))).toEqual(new Set([latest]));
   });
 
-  it("shows the partner and the month on every page and no other partner's data", async () => {
+  it('shows partner, month and page x of y on every A4 page, and nothing of any other partner or subscriber', async () => {
     const title = monthTitle(latest);
     for (const report of reports) {
-      const { stdout } = await execa('pdftotext', ['-layout', report.file, '-']);
+      const stdout = await pdfText(report.file);
       const pages = stdout.split('\f').filter((p) => p.trim() !== '');
-      expect(pages.length).toBeGreaterThan(0);
-      for (const page of pages) {
+      expect(pages.length).toBeGreaterThan(5);
+      for (const [i, page] of pages.entries()) {
         expect(page).toContain(`${report.partner.name} (${report.partner.tadig})`);
         expect(page).toContain(title);
+        expect(page).toContain(`page ${i + 1} of ${pages.length}`);
       }
       for (const [tadig, name] of partners) {
         if (tadig === report.partner.tadig) continue;
         expect(stdout).not.toContain(tadig);
         expect(stdout).not.toContain(name);
       }
+      // No IMSI, MSISDN or IMEI: no run of 15 digits, nor one written with thousands separators.
+      expect(stdout).not.toMatch(/\d{15}/);
+      expect(stdout).not.toMatch(/\d{1,3}(,\d{3}){4}/);
+      const { stdout: info } = await execa('pdfinfo', [
+        '-f',
+        '1',
+        '-l',
+        String(pages.length),
+        report.file,
+      ]);
+      const sizes = info.split('\n').filter((l) => /^Page +\d+ size:/.test(l));
+      expect(sizes).toHaveLength(pages.length);
+      for (const size of sizes) expect(size).toMatch(/595\.\d+ x 841\.\d+ pts \(A4\)/);
     }
   });
 
-  it("names the planted PDP drop in that partner's report", async () => {
+  it('draws something on every page (rasterised, none blank)', async () => {
+    const report = reports.find((r) => r.partner.tadig === pdpStory().partner);
+    const prefix = path.join(dir, 'raster', 'page');
+    await mkdir(path.dirname(prefix), { recursive: true });
+    await execa('pdftoppm', ['-gray', '-r', '20', report?.file ?? '', prefix]);
+    const files = (await readdir(path.dirname(prefix))).filter((f) => f.endsWith('.pgm'));
+    const pages = (await pdfText(report?.file ?? '')).split('\f').filter((p) => p.trim() !== '');
+    expect(files).toHaveLength(pages.length);
+    for (const file of files) {
+      const pgm = await readFile(path.join(path.dirname(prefix), file));
+      // P5 header: magic, width, height, maxval, each followed by whitespace; then one byte a pixel.
+      const header = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.subarray(0, 32).toString('latin1'));
+      const pixels = pgm.subarray(header?.[0].length ?? 0);
+      // The header and footer alone would pass: ask for ink inside the body area too.
+      const width = Number(header?.[1]);
+      const height = Number(header?.[2]);
+      const body = pixels.subarray(
+        Math.floor(height * 0.12) * width,
+        Math.floor(height * 0.85) * width,
+      );
+      expect(
+        body.some((v) => v < 128),
+        file,
+      ).toBe(true);
+    }
+  });
+
+  it("explains the planted PDP breach with the mart's numbers and causes", async () => {
     const story = pdpStory();
-    const report = reports.find((r) => r.partner.tadig === story.partner);
-    const { stdout } = await execa('pdftotext', [report?.file ?? '', '-']);
-    const rate = ((story.successes / story.attempts) * 100).toFixed(1);
-    const target = (story.target * 100).toFixed(1);
-    expect(stdout).toContain(
-      `CreatePDPContext (GTPv1, outbound): ${rate} % against an agreed ${target} %`,
+    const [breach] = await query(
+      `SELECT value, target, margin, previous_value, top_causes, days_affected, days_measured,
+              strftime(first_day_affected, '%Y-%m-%d') AS first_day, strftime(last_day_affected, '%Y-%m-%d') AS last_day
+       FROM marts.fct_sla_breaches
+       WHERE partner_tadig = $partner AND strftime(event_month, '%Y-%m') = $month AND kpi = $kpi AND direction = 'outbound'`,
+      { partner: story.partner, month: story.month, kpi: 'gtpv1_pdp_success' },
     );
+    expect(breach).toBeDefined();
+    const text = await flat(story.partner);
+    expect(text).toContain(
+      `${kpiValue(breach?.value, 'ratio')} against an agreed ${kpiValue(story.target, 'ratio')} ` +
+        `(margin ${kpiMargin(breach?.margin, 'ratio')}); last month ${kpiValue(breach?.previous_value, 'ratio')}; ` +
+        `sample ${story.attempts}: ${story.successes} of ${story.attempts} counted.`,
+    );
+    for (const cause of asText(breach?.top_causes).split('; ')) expect(text).toContain(cause);
+    expect(text).toContain(
+      `Days below target: ${asText(breach?.days_affected)} of ${asText(breach?.days_measured)} days measured, from ${asText(breach?.first_day)} to ${asText(breach?.last_day)}.`,
+    );
+    // The scorecard line of the same KPI: actual, target, the mart's status and margin.
+    expect(text).toMatch(
+      new RegExp(
+        `${kpiValue(breach?.value, 'ratio')} ${kpiValue(story.target, 'ratio')} breached ${kpiMargin(breach?.margin, 'ratio')} ${story.attempts}`.replace(
+          /[().+]/g,
+          '\\$&',
+        ),
+      ),
+    );
+  });
+
+  it('counts the silent roamers of the planted month, never naming one', async () => {
+    const s = story<{ partner: string; month: string; imsis: string[] }>('silent-roamers');
+    const [row] = await query(
+      `SELECT count(*)::INT AS silent, max(registered_subscribers)::INT AS registered
+       FROM marts.fct_silent_roamers_monthly
+       WHERE partner_tadig = $partner AND strftime(event_month, '%Y-%m') = $month`,
+      { partner: s.partner, month: s.month },
+    );
+    expect(Number(row?.silent)).toBeGreaterThanOrEqual(s.imsis.length);
+    const text = await flat(s.partner);
+    expect(text).toContain(
+      `${monthShort(s.month)} ${asText(row?.registered)} ${asText(row?.silent)} `,
+    );
+    for (const imsi of s.imsis) expect(text).not.toContain(imsi);
+  });
+
+  it("lists the SAI storm's hours in the partner's report, and a one-line notice in the others", async () => {
+    const s = story<{ partner: string; stormHours: { hourUtc: string }[] }>('sai-storm');
+    const bursts = await query(
+      `SELECT strftime(event_hour, '%Y-%m-%d %H:00') AS hour, requests::INT AS requests, devices::INT AS devices
+       FROM marts.fct_signalling_anomalies WHERE is_burst AND partner_tadig = $partner
+         AND strftime(event_month, '%Y-%m') = $month ORDER BY hour`,
+      { partner: s.partner, month: latest },
+    );
+    expect(bursts).toHaveLength(s.stormHours.length);
+    const text = await flat(s.partner);
+    expect(text).toContain(`${s.stormHours.length} hour(s) flagged as bursts`);
+    for (const b of bursts)
+      expect(text).toContain(
+        `${asText(b.hour)} UTC outbound SendAuthenticationInfo ${asText(b.requests)} ${asText(b.devices)} `,
+      );
+    const notice = 'No signalling burst was flagged for this partner in this month.';
+    expect(text).not.toContain(notice);
+    for (const tadig of partners.keys())
+      if (tadig !== s.partner) expect(await flat(tadig)).toContain(notice);
+  });
+
+  it('renders a partner name with HTML in it as text, in the PDF and in the HTML file', async () => {
+    const story = pdpStory();
+    const name = '<b>Terra</b> & <script>document.title="x"</script> Wireless';
+    const { perPartner } = await readReportData({
+      warehouse,
+      month: latest,
+      partners: [story.partner],
+    });
+    const data = perPartner[0];
+    expect(data).toBeDefined();
+    if (data === undefined) return;
+    data.partner = data.partner.map((p) => ({ ...p, partner_name: name }));
+    const out = path.join(dir, 'html-name');
+    const [pdf] = await renderPartnerReports([partnerSlaModel(data, new Date())], out);
+    const [html] = await renderPartnerReports([partnerSlaModel(data, new Date())], out, 'html');
+    const text = (await pdfText(pdf?.file ?? '')).replace(/\s+/g, ' ');
+    expect(text).toContain(`${name} (${story.partner})`);
+    expect(text).toContain(`Outbound: our subscribers in ${name}'s network`);
+    const source = await readFile(html?.file ?? '', 'utf8');
+    expect(source).not.toContain('<b>Terra</b>');
+    expect(source).not.toContain('<script>');
+    expect(source).toContain('&lt;b&gt;Terra&lt;/b&gt; &amp; &lt;script&gt;');
+    expect(source).toContain('<svg');
+    expect(source).not.toMatch(/<(link|img|script)\b/);
   });
 });
 

@@ -21,7 +21,12 @@ describe('roam CLI', () => {
   });
 
   it('exits 1 with one line for an unknown command or option', async () => {
-    for (const args of [['nope'], ['sql', '--nope'], ['report', '--month', '2026-13']]) {
+    for (const args of [
+      ['nope'],
+      ['sql', '--nope'],
+      ['report', '--month', '2026-13'],
+      ['report', 'exec'],
+    ]) {
       const result = await roam(args);
       expect(result.code, args.join(' ')).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);

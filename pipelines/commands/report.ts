@@ -9,21 +9,33 @@ export const defaultReportsDir = path.join(projectRoot, 'data', 'reports');
 export const reportCommand: Command = {
   name: 'report',
   summary: 'render the monthly partner SLA PDFs from the marts',
-  help: `Usage: roam report [--month YYYY-MM] [--partner TADIG]… [--out DIR]
+  help: `Usage: roam report [partner] [--month YYYY-MM] [--partner TADIG]… [--out DIR] [--format html]
 
-Renders one PDF per partner for the month (the latest month with data by default), each with
-only that partner's KPIs, into DIR/YYYY-MM/sla-TADIG-YYYY-MM.pdf.
+Renders one partner SLA report per partner for the month (the latest month with data by default),
+each with only that partner's data: cover and data coverage, scorecard of every KPI, breaches
+explained, 12-month trends, latency, IPX, IoT and routing, billing quality and usage, silent
+roamers and signalling anomalies, KPI definitions. Written to DIR/YYYY-MM/sla-TADIG-YYYY-MM.pdf
+(.html with --format html); the paths on stdout (a JSON list with --format json).
+'roam report' alone is 'roam report partner'.
 
 Options:
   --month YYYY-MM   the month to report
   --partner TADIG   only this partner (repeatable)
-  --out DIR         output folder (default data/reports)`,
+  --out DIR         output folder (default data/reports)
+  --format html     a self-contained HTML file per partner instead of a PDF`,
+  formats: ['text', 'json', 'html'],
   options: {
     month: { type: 'string' },
     partner: { type: 'string', multiple: true },
     out: { type: 'string' },
   },
-  async run({ values }, { warehouse, output }) {
+  async run({ values, positionals }, { warehouse, output }) {
+    const [kind = 'partner', ...rest] = positionals;
+    if (kind !== 'partner' || rest.length > 0) {
+      throw new UsageError(`roam report has no report '${[kind, ...rest].join(' ')}'`, {
+        fix: "use 'roam report partner' (the executive report is not there yet)",
+      });
+    }
     const month = stringOption(values, 'month');
     if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
       throw new UsageError(`--month '${month}' is not a month`, {
@@ -31,12 +43,25 @@ Options:
       });
     }
     const partners = ((values.partner as string[] | undefined) ?? []).map((p) => p.toUpperCase());
-    output.info('report: rendering partner SLA PDFs with Chromium…');
+    const format = output.format === 'html' ? 'html' : 'pdf';
+    output.info(
+      format === 'pdf'
+        ? 'report: rendering partner SLA PDFs with Chromium…'
+        : 'report: writing partner SLA reports as HTML…',
+    );
+    const showProgress = output.interactive && output.format !== 'json';
     const reports = await generatePartnerReports({
       warehouse,
       month,
       partners,
       outDir: stringOption(values, 'out') ?? defaultReportsDir,
+      format,
+      onProgress: showProgress
+        ? (done, total) =>
+            process.stderr.write(
+              `\r\x1b[Kreport: ${done}/${total} partners${done === total ? '\n' : ''}`,
+            )
+        : undefined,
     });
     if (output.format === 'json') output.json({ reports });
     else for (const r of reports) output.result(`${r.partner.tadig}  ${r.month}  ${r.file}`);

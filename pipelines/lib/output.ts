@@ -2,8 +2,11 @@
  * Where output goes: results on stdout, logs and progress on stderr. Pretty on a terminal,
  * plain otherwise; `--format json` makes stdout one JSON document.
  */
-/** `jsonl` (one JSON document per line) is offered only by commands that stream items. */
-export type Format = 'text' | 'json' | 'jsonl';
+/**
+ * `jsonl` (one JSON document per line) is offered only by commands that stream items; `html` only
+ * by `roam report` (the report as HTML files, their paths on stdout as text).
+ */
+export type Format = 'text' | 'json' | 'jsonl' | 'html';
 
 export interface Output {
   readonly format: Format;
@@ -32,7 +35,7 @@ export function createOutput(
     result: (text) => void streams.out.write(`${text}\n`),
     json: (value) => void streams.out.write(`${JSON.stringify(value, jsonReplacer, 2)}\n`),
     info: (text) => {
-      if (format === 'text') streams.err.write(`${text}\n`);
+      if (format === 'text' || format === 'html') streams.err.write(`${text}\n`);
     },
     warn: (text) => void streams.err.write(`warning: ${text}\n`),
     error: (text) => void streams.err.write(`error: ${text}\n`),

@@ -1,4 +1,4 @@
--- Months that have signalling KPIs, newest first.
+-- Months that have KPIs, newest first.
 SELECT DISTINCT strftime(event_month, '%Y-%m') AS month
-FROM marts.fct_signalling_success_monthly
+FROM marts.fct_partner_kpi_monthly
 ORDER BY month DESC
