@@ -51,16 +51,18 @@ describe('roam generate: reference data and exports', () => {
     expect(same.sort()).toEqual([...fixed].sort());
   });
 
-  it('CSV headers are the raw-schema columns, without file_id (and some probe exports without partner_tadig)', () => {
+  it('CSV headers are the raw-schema columns, without file_id and serving_plmn (and some probe exports without partner_tadig)', () => {
     const csv = (kind: string) =>
       manifest.files.filter((f) => f.kind === kind && f.path.endsWith('.csv'));
     expect(csv('probe-xdr').length).toBeGreaterThan(0);
     const untagged = manifest.stories.find((x) => x.story === 'probe-exports-without-partner');
     const without = new Set((untagged?.files as { file: string }[]).map((f) => f.file));
     expect(without.size).toBe(manifest.months.length / 2);
-    const bare = names(probeXdrTable).replace('partner_tadig,', '');
+    const probe = names(probeXdrTable).replace(',serving_plmn', '');
+    expect(probe).not.toContain('serving_plmn');
+    const bare = probe.replace('partner_tadig,', '');
     for (const f of csv('probe-xdr'))
-      expect(firstLine(f.path)).toBe(without.has(f.path) ? bare : names(probeXdrTable));
+      expect(firstLine(f.path)).toBe(without.has(f.path) ? bare : probe);
     for (const f of csv('ipx-measurements'))
       expect(firstLine(f.path)).toBe(names(ipxMeasurementsTable));
     for (const f of csv('active-tests')) expect(firstLine(f.path)).toBe(names(activeTestsTable));

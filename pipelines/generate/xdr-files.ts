@@ -23,7 +23,13 @@ import { pickCode, Quota, XdrRows, type XdrEvent } from './xdr-rows.ts';
 import { storyEvents } from './xdr-stories.ts';
 import type { Partner } from './world.ts';
 
-export const XDR_COLUMNS = fileColumns(probeXdrTable).map((c) => c.name);
+/**
+ * The columns the generator writes: the raw table's, but for the GTPv2 Serving Network PLMN, which
+ * its exports do not carry (every export with GTPv2 rows names the partner instead).
+ */
+export const XDR_COLUMNS = fileColumns(probeXdrTable)
+  .map((c) => c.name)
+  .filter((c) => c !== 'serving_plmn');
 
 interface Slot {
   partner: Partner;
