@@ -15,7 +15,8 @@ Renders one partner SLA report per partner for the month (the latest month with 
 each with only that partner's data: cover and data coverage, scorecard of every KPI, breaches
 explained, 12-month trends, latency, IPX, IoT and routing, billing quality and usage, silent
 roamers and signalling anomalies, KPI definitions. Written to DIR/YYYY-MM/sla-TADIG-YYYY-MM.pdf
-(.html with --format html); the paths on stdout (a JSON list with --format json).
+(.html with --format html); the paths on stdout (with --format json: {"reports": [{partner,
+month, file}, …]}).
 'roam report' alone is 'roam report partner'.
 
 Options:
