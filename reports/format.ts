@@ -6,31 +6,28 @@
 const absent = (value: unknown): boolean => value === null || value === undefined || value === '';
 const dash = '–';
 
+/** '2026-10' → the first day of that month, UTC; `offset` months later (or earlier). */
+function firstOfMonth(month: string, offset = 0): Date {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, m - 1 + offset, 1));
+}
+
+const monthName = (month: string, style: 'long' | 'short') =>
+  firstOfMonth(month).toLocaleString('en-GB', { month: style, year: 'numeric', timeZone: 'UTC' });
+
 /** '2026-10' → 'October 2026'. */
 export function monthTitle(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m - 1, 1)).toLocaleString('en-GB', {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return monthName(month, 'long');
 }
 
 /** '2026-10' → 'Oct 2026', for chart axes and narrow tables. */
 export function monthShort(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, m - 1, 1)).toLocaleString('en-GB', {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return monthName(month, 'short');
 }
 
 /** '2026-10' → '2026-09'. */
 export function previousMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(year, m - 2, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  return firstOfMonth(month, -1).toISOString().slice(0, 7);
 }
 
 /** A time as 'YYYY-MM-DD HH:MM UTC'. */
