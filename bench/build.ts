@@ -265,8 +265,8 @@ async function main(): Promise<void> {
   const warehouse = path.join(dir, 'warehouse.duckdb');
   const floorCopy = path.join(dir, 'floor.duckdb');
   for (const f of [warehouse, floorCopy])
-    for (const suffix of ['', '.wal', '.sqlmesh-state', '.sqlmesh-state.wal'])
-      rmSync(`${f}${suffix}`, { force: true });
+    for (const suffix of ['', '.wal', '.sqlmesh-state', '.sqlmesh-state.wal', '.sqlmesh-cache'])
+      rmSync(`${f}${suffix}`, { force: true, recursive: true });
 
   process.stderr.write(`ingesting ${from} … ${headLast}…\n`);
   const ingestHead = roamStep(

@@ -76,6 +76,163 @@ export function trendSpec(points: readonly TrendPoint[], months: readonly string
   };
 }
 
+export interface DailyPoint {
+  /** 'YYYY-MM-DD'. */
+  day: string;
+  value: number;
+  target: number;
+  missed: boolean;
+}
+
+/**
+ * One KPI through the days of a month: the daily value (line, points red on the days that missed
+ * the target) against the month's agreed target (dashed).
+ */
+export function dailySpec(points: readonly DailyPoint[], days: readonly string[]): TopLevelSpec {
+  const x = {
+    field: 'day',
+    type: 'ordinal' as const,
+    title: null,
+    scale: { domain: [...days] },
+    axis: { labelAngle: 0, labelFontSize: 7, labelExpr: 'substring(datum.value, 8, 10)' },
+  };
+  const y = { type: 'quantitative' as const, title: null, scale: { zero: false } };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 480,
+    height: 90,
+    data: { values: points.map((p) => ({ ...p })) },
+    config: baseConfig,
+    layer: [
+      {
+        mark: { type: 'line', color: '#111', strokeDash: [4, 3], strokeWidth: 1 },
+        encoding: { x, y: { ...y, field: 'target' } },
+      },
+      {
+        mark: { type: 'line', color: '#0b3d68', strokeWidth: 1.5 },
+        encoding: { x, y: { ...y, field: 'value' } },
+      },
+      {
+        mark: { type: 'point', filled: true, size: 22 },
+        encoding: {
+          x,
+          y: { ...y, field: 'value' },
+          color: {
+            field: 'missed',
+            type: 'nominal',
+            title: null,
+            scale: { domain: [false, true], range: ['#0b3d68', '#c62828'] },
+            legend: null,
+          },
+        },
+      },
+    ],
+  };
+}
+
+export interface HeatCell {
+  /** The row: a partner as 'Name (TADIG)'. */
+  partner: string;
+  family: string;
+  /** The status label shown in the legend. */
+  status: string;
+  /** What the cell says, e.g. '2 of 12'. */
+  label: string;
+}
+
+/** The status labels in legend order, with their colours. */
+const statusColours: ReadonlyArray<[string, string]> = [
+  ['breached', '#c62828'],
+  ['met', '#66bb6a'],
+  ['insufficient sample', '#cfd8dc'],
+  ['no target', '#eceff1'],
+];
+
+/** Partners × KPI families, each cell coloured by its status and labelled with its breaches. */
+export function heatmapSpec(
+  cells: readonly HeatCell[],
+  partners: readonly string[],
+  families: readonly string[],
+): TopLevelSpec {
+  const x = {
+    field: 'family',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain: [...families] },
+    axis: { orient: 'top' as const, labelAngle: 0, labelFontSize: 7.5, labelLimit: 0 },
+  };
+  const y = {
+    field: 'partner',
+    type: 'nominal' as const,
+    title: null,
+    scale: { domain: [...partners] },
+    axis: { labelFontSize: 8, labelLimit: 190 },
+  };
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: { step: 66 },
+    height: { step: 13 },
+    data: { values: cells.map((c) => ({ ...c })) },
+    config: baseConfig,
+    encoding: { x, y },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#fff', strokeWidth: 1 },
+        encoding: {
+          color: {
+            field: 'status',
+            type: 'nominal',
+            title: null,
+            scale: {
+              domain: statusColours.map(([label]) => label),
+              range: statusColours.map(([, colour]) => colour),
+            },
+            legend: { orient: 'bottom', direction: 'horizontal', labelFontSize: 8 },
+          },
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 7, color: '#fff', fontWeight: 'bold' },
+        encoding: { text: { field: 'label', type: 'nominal' } },
+      },
+    ],
+  };
+}
+
+export interface GroupedBar {
+  group: string;
+  series: string;
+  value: number;
+}
+
+/** Horizontal bars per group, one bar per series (e.g. events per region, outbound and inbound). */
+export function groupedBarsSpec(
+  bars: readonly GroupedBar[],
+  series: readonly string[],
+  title: string,
+): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    width: 380,
+    height: { step: 12 },
+    data: { values: bars.map((b) => ({ ...b })) },
+    config: baseConfig,
+    mark: { type: 'bar' },
+    encoding: {
+      y: { field: 'group', type: 'nominal', title: null, sort: null, axis: { labelLimit: 200 } },
+      yOffset: { field: 'series', sort: [...series] },
+      x: { field: 'value', type: 'quantitative', title },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: [...series], range: ['#0b3d68', '#9fb6cc'] },
+        legend: { orient: 'bottom' },
+      },
+    },
+  };
+}
+
 export interface MonthlyCount {
   month: string;
   label: string;
@@ -159,4 +316,11 @@ export async function renderSvg(spec: TopLevelSpec, id = 'chart'): Promise<strin
   } finally {
     view.finalize();
   }
+}
+
+/** Draws each chart to SVG, in place (its svg field). */
+export async function drawAll(
+  charts: ReadonlyArray<{ id: string; spec: TopLevelSpec; svg: string }>,
+) {
+  for (const chart of charts) chart.svg = await renderSvg(chart.spec, chart.id);
 }

@@ -30,6 +30,16 @@ export function previousMonth(month: string): string {
   return firstOfMonth(month, -1).toISOString().slice(0, 7);
 }
 
+/** '2026-10' → every day of it, '2026-10-01' … '2026-10-31'. */
+export function daysOfMonth(month: string): string[] {
+  const days: string[] = [];
+  const end = firstOfMonth(month, 1).getTime();
+  for (let t = firstOfMonth(month).getTime(); t < end; t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
 /** A time as 'YYYY-MM-DD HH:MM UTC'. */
 export function utcTime(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
@@ -39,6 +49,14 @@ export function utcTime(date: Date): string {
 export function percent(value: unknown, decimals = 1): string {
   if (absent(value)) return dash;
   return `${(Number(value) * 100).toFixed(decimals)} %`;
+}
+
+/** A relative change as a signed percentage ('0.1753' → '+17.5 %', '-0.37' → '−37.0 %'). */
+export function signedPercent(value: unknown, decimals = 1): string {
+  if (absent(value)) return dash;
+  const n = Number(value);
+  const sign = n > 0 ? '+' : n < 0 ? '−' : '±';
+  return `${sign}${(Math.abs(n) * 100).toFixed(decimals)} %`;
 }
 
 /** A whole number with thousands separators. */

@@ -3,20 +3,18 @@
  * warehouse, then renders one PDF (or HTML file) per partner with only that partner's rows, all
  * in one Chromium.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { ReportError } from '../pipelines/lib/errors.ts';
 import { asText } from '../pipelines/lib/text.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
-import { renderSvg } from './charts.ts';
+import { drawAll } from './charts.ts';
 import { readPartnerData, type PartnerData } from './partner-data.ts';
 import { chartsOf, partnerSlaModel, type Partner, type PartnerSlaModel } from './partner-sla.ts';
 import { ensureChromium, renderPdfs } from './render.ts';
 import { runQuery } from './queries.ts';
-
-const templatesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates');
+import { reportTemplate } from './templates.ts';
 
 export type ReportFormat = 'pdf' | 'html';
 
@@ -39,22 +37,30 @@ export interface RenderedReport {
   file: string;
 }
 
+/** The month asked for, or the latest with KPIs; a ReportError naming the months there are. */
+export async function reportMonth(
+  connection: DuckDBConnection,
+  asked: string | undefined,
+): Promise<string> {
+  const months = (await runQuery(connection, 'report-months')).map((r) => asText(r.month));
+  const month = asked ?? months[0];
+  if (month === undefined || !months.includes(month)) {
+    throw new ReportError(
+      month === undefined ? 'no KPIs in the warehouse yet' : `no KPIs for ${month}`,
+      {
+        fix: months.length === 0 ? "run 'roam build' first" : `choose one of: ${months.join(', ')}`,
+      },
+    );
+  }
+  return month;
+}
+
 /** Every partner's rows for the month, read in one read-only session. */
 export async function readReportData(
   request: Pick<ReportRequest, 'warehouse' | 'month' | 'partners'>,
 ): Promise<{ month: string; perPartner: PartnerData[] }> {
   return withWarehouse(request.warehouse, 'read', async (connection) => {
-    const months = (await runQuery(connection, 'report-months')).map((r) => asText(r.month));
-    const month = request.month ?? months[0];
-    if (month === undefined || !months.includes(month)) {
-      throw new ReportError(
-        month === undefined ? 'no KPIs in the warehouse yet' : `no KPIs for ${month}`,
-        {
-          fix:
-            months.length === 0 ? "run 'roam build' first" : `choose one of: ${months.join(', ')}`,
-        },
-      );
-    }
+    const month = await reportMonth(connection, request.month);
     const available = (await runQuery(connection, 'partners-in-month', { month })).map((r) =>
       asText(r.partner_tadig),
     );
@@ -81,30 +87,12 @@ export function reportFileName(tadig: string, month: string, format: ReportForma
   return `sla-${tadig}-${month}.${format}`;
 }
 
-/** The report template with its section partials, compiled strict (a missing field throws). */
-export async function partnerTemplate(): Promise<(model: PartnerSlaModel) => string> {
-  const handlebars = Handlebars.create();
-  const partialsDir = path.join(templatesDir, 'partials');
-  for (const file of (await readdir(partialsDir)).filter((f) => f.endsWith('.hbs')).sort()) {
-    handlebars.registerPartial(
-      path.basename(file, '.hbs'),
-      await readFile(path.join(partialsDir, file), 'utf8'),
-    );
-  }
-  const template = handlebars.compile(
-    await readFile(path.join(templatesDir, 'partner-sla.hbs'), 'utf8'),
-    { strict: true },
-  );
-  const styles = await readFile(path.join(templatesDir, 'styles.css'), 'utf8');
-  return (model) => template({ ...model, styles });
-}
-
 /** Draws every chart of the model to SVG, in place. */
 async function drawCharts(model: PartnerSlaModel): Promise<void> {
-  for (const chart of chartsOf(model)) chart.svg = await renderSvg(chart.spec, chart.id);
+  await drawAll(chartsOf(model));
 }
 
-export function headerText(model: PartnerSlaModel): string {
+function headerText(model: PartnerSlaModel): string {
   return `${model.partner.name} (${model.partner.tadig}) · ${model.monthTitle}`;
 }
 
@@ -116,7 +104,7 @@ export async function renderPartnerReports(
   onProgress?: (done: number, total: number) => void,
 ): Promise<RenderedReport[]> {
   if (format === 'pdf') ensureChromium();
-  const template = await partnerTemplate();
+  const template = await reportTemplate<PartnerSlaModel>('partner-sla');
   const rendered = models.map((model) => ({
     model,
     report: {
@@ -148,6 +136,7 @@ export async function renderPartnerReports(
         html: await html(model),
         file: report.file,
         headerText: headerText(model),
+        kicker: 'roam · roaming SLA review',
       })),
       { onProgress },
     );

@@ -1,12 +1,13 @@
 /** Reads what one partner's SLA report shows, from the marts, through reports/queries/*.sql. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { runQuery, type Row } from './queries.ts';
+import { runQueries, type Row } from './queries.ts';
 
 /** The queries of one partner report, each by its file name under reports/queries. */
 const partnerQueries = {
   partner: 'partner',
   scorecard: 'partner-scorecard',
   breaches: 'partner-breaches',
+  breachDays: 'partner-breach-days',
   trends: 'partner-trends',
   latency: 'partner-latency',
   procedures: 'partner-procedures',
@@ -19,6 +20,7 @@ const partnerQueries = {
   silentRoamers: 'partner-silent-roamers',
   anomalies: 'partner-anomalies',
   coverage: 'partner-coverage',
+  sources: 'partner-sources',
 } as const;
 
 export type PartnerRows = Record<keyof typeof partnerQueries, Row[]>;
@@ -37,9 +39,6 @@ export async function readPartnerData(
   month: string,
   definitions: Row[],
 ): Promise<PartnerData> {
-  const rows = {} as PartnerRows;
-  for (const [key, query] of Object.entries(partnerQueries) as [keyof PartnerRows, string][]) {
-    rows[key] = await runQuery(connection, query, { partner: tadig, month });
-  }
+  const rows = await runQueries(connection, partnerQueries, { partner: tadig, month });
   return { tadig, month, definitions, ...rows };
 }

@@ -290,34 +290,40 @@ export function anomaliesSection(data: PartnerData) {
 }
 
 /** Which sources had data, and the file and record counts the marts give for the partner. */
+/** The file kinds of raw.ingested_files as the cover names them. */
+const sourceNames: Record<string, string> = {
+  tap: 'TAP files',
+  rap: 'RAP files',
+  nrtrde: 'NRTRDE files',
+  'probe-xdr': 'Signalling probe exports (xDR)',
+  'ipx-measurements': 'IPX measurement files',
+  'active-tests': 'Active-test result files',
+};
+
+const recordNames: Record<string, string> = {
+  tap: 'call events',
+  rap: 'RAP files',
+  nrtrde: 'call events',
+  'probe-xdr': 'signalling procedures',
+  'ipx-measurements': 'measurement intervals',
+  'active-tests': 'tests',
+};
+
 export function coverageSection(data: PartnerData) {
-  const sum = (rows: readonly Row[], field: string) =>
-    rows.reduce((total, r) => total + Number(r[field] ?? 0), 0);
-  const tap = (direction: string) => data.billing.find((r) => r.direction === direction);
-  const received = tap('outbound');
-  const sent = tap('inbound');
-  const counts = [
-    {
-      what: 'TAP files received from the partner',
-      count: received === undefined ? '–' : count(received.tap_files),
-    },
-    {
-      what: 'TAP files sent to the partner',
-      count: sent === undefined ? '–' : count(sent.tap_files),
-    },
-    { what: 'NRTRDE records', count: count(sum(data.billing, 'nrtrde_records')) },
-    { what: 'Signalling procedures in probe xDRs', count: count(sum(data.procedures, 'attempts')) },
-    { what: 'IPX measurement intervals', count: count(sum(data.ipx, 'intervals')) },
-  ];
   return {
-    empty: data.coverage.length === 0,
+    empty: data.coverage.length === 0 && data.sources.length === 0,
     sources: data.coverage.map((r) => ({
       source: text(r.source),
       kpis: count(r.kpis),
       withValue: count(r.kpis_with_value),
       largestSample: count(r.largest_sample),
     })),
-    counts,
+    files: data.sources.map((r) => ({
+      source: sourceNames[text(r.source)] ?? text(r.source),
+      direction: text(r.direction),
+      files: count(r.files),
+      records: `${count(r.records)} ${recordNames[text(r.source)] ?? 'records'}`,
+    })),
   };
 }
 

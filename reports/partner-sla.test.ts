@@ -28,6 +28,7 @@ function data(over: Partial<PartnerData> = {}): PartnerData {
     partner: [{ partner_tadig: 'FRATW', partner_name: 'Terra <b>Wireless</b>', country: 'France' }],
     scorecard: [],
     breaches: [],
+    breachDays: [],
     trends: [],
     latency: [],
     procedures: [],
@@ -40,6 +41,7 @@ function data(over: Partial<PartnerData> = {}): PartnerData {
     silentRoamers: [],
     anomalies: [],
     coverage: [],
+    sources: [],
     ...over,
   };
 }

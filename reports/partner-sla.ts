@@ -3,9 +3,10 @@
  * target, status and margin is the mart's; this file only words and formats them.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { trendSpec, type TrendPoint } from './charts.ts';
+import { dailySpec, trendSpec, type TrendPoint } from './charts.ts';
 import {
   count,
+  daysOfMonth,
   familyLabel,
   kpiMargin,
   kpiValue,
@@ -106,10 +107,37 @@ function scorecard(data: PartnerData, partnerName: string) {
   };
 }
 
+/** Ratios are drawn in percent, other units as they are. */
+const plotted = (value: unknown, unit: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value) * (unit === 'ratio' ? 100 : 1);
+
+/** The daily chart of one breach, or null when the KPI has no daily values (not a rate). */
+function dailyChart(data: PartnerData, breach: Row, i: number): Chart | null {
+  const days = data.breachDays.filter(
+    (d) => d.kpi === breach.kpi && d.direction === breach.direction,
+  );
+  if (days.length === 0) return null;
+  return {
+    id: `breach${i}`,
+    title: `${text(breach.kpi_name)}, daily (${breach.unit === 'ratio' ? '%' : text(breach.unit)})`,
+    spec: dailySpec(
+      days.map((d) => ({
+        day: text(d.event_day),
+        value: plotted(d.daily_value, d.unit) ?? 0,
+        target: plotted(d.target, d.unit) ?? 0,
+        missed: d.missed_target === true,
+      })),
+      daysOfMonth(data.month),
+    ),
+    svg: '',
+  };
+}
+
 function breaches(data: PartnerData) {
   return {
     empty: data.breaches.length === 0,
-    rows: data.breaches.map((r) => ({
+    rows: data.breaches.map((r, i) => ({
+      chart: dailyChart(data, r, i),
       name: text(r.kpi_name),
       direction: text(r.direction),
       value: kpiValue(r.value, r.unit),
@@ -140,10 +168,6 @@ function lastTwelve(month: string): string[] {
   while (months.length < 12) months.unshift(previousMonth(months[0] ?? month));
   return months;
 }
-
-/** Ratios are drawn in percent, other units as they are. */
-const plotted = (value: unknown, unit: unknown): number | null =>
-  value === null || value === undefined ? null : Number(value) * (unit === 'ratio' ? 100 : 1);
 
 function trends(data: PartnerData, partnerName: string) {
   const shown = lastTwelve(data.month).filter((m) => data.trends.some((r) => r.month === m));
@@ -184,6 +208,7 @@ export function partnerSlaModel(data: PartnerData, generatedAt: Date) {
     operatorGroup: text(info?.operator_group),
     ipxProvider: text(info?.ipx_provider),
     tapCurrency: text(info?.tap_currency),
+    homeNetwork: text(info?.home_name),
   };
   const title = monthTitle(data.month);
   const scorecardModel = scorecard(data, partner.name);
@@ -214,6 +239,7 @@ export type PartnerSlaModel = ReturnType<typeof partnerSlaModel>;
 /** Every chart of a model, to be rendered to SVG in place. */
 export function chartsOf(model: PartnerSlaModel): Chart[] {
   return [
+    ...model.breaches.rows.flatMap((row) => (row.chart === null ? [] : [row.chart])),
     ...model.trends.charts,
     ...(model.silentRoamers.chart === null ? [] : [model.silentRoamers.chart]),
     ...(model.anomalies.chart === null ? [] : [model.anomalies.chart]),

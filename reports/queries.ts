@@ -25,3 +25,16 @@ export async function runQuery(
   const reader = await connection.runAndReadAll(sql, used);
   return reader.getRowObjectsJson();
 }
+
+/** Runs a set of named queries with the same parameters: the rows of each under its key. */
+export async function runQueries<K extends string>(
+  connection: DuckDBConnection,
+  queries: Readonly<Record<K, string>>,
+  params: Record<string, string>,
+): Promise<Record<K, Row[]>> {
+  const rows = {} as Record<K, Row[]>;
+  for (const [key, query] of Object.entries(queries) as [K, string][]) {
+    rows[key] = await runQuery(connection, query, params);
+  }
+  return rows;
+}

@@ -24,15 +24,17 @@ export function ensureChromium(): string {
 export interface PdfPage {
   html: string;
   file: string;
-  /** Shown at the top of every page. */
+  /** Shown at the top right of every page, and at the bottom left. */
   headerText: string;
+  /** Shown at the top left of every page: which report this is. */
+  kicker: string;
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Header and footer do not inherit page styles: inline everything. */
-function headerTemplate(text: string): string {
-  return `<div style="font-family:'DejaVu Sans',sans-serif;font-size:8px;color:#5b6b7b;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>roam · roaming SLA review</span><span>${escapeHtml(text)}</span></div>`;
+function headerTemplate(kicker: string, text: string): string {
+  return `<div style="font-family:'DejaVu Sans',sans-serif;font-size:8px;color:#5b6b7b;width:100%;padding:0 14mm;display:flex;justify-content:space-between"><span>${escapeHtml(kicker)}</span><span>${escapeHtml(text)}</span></div>`;
 }
 
 function footerTemplate(text: string): string {
@@ -98,7 +100,7 @@ export async function renderPdfs(
           format: 'A4',
           printBackground: true,
           displayHeaderFooter: true,
-          headerTemplate: headerTemplate(page.headerText),
+          headerTemplate: headerTemplate(page.kicker, page.headerText),
           footerTemplate: footerTemplate(page.headerText),
           margin: { top: '22mm', bottom: '18mm', left: '14mm', right: '14mm' },
           tagged: false,

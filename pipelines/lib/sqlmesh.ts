@@ -21,6 +21,11 @@ export function statePathFor(warehouse: string): string {
   return `${path.resolve(warehouse)}.sqlmesh-state`;
 }
 
+/** SQLMesh's cache of one warehouse: it holds table versions decided against that warehouse's state. */
+export function cachePathFor(warehouse: string): string {
+  return `${path.resolve(warehouse)}.sqlmesh-cache`;
+}
+
 export const sqlmeshExecutable = path.join(venvDir, 'bin', 'sqlmesh');
 
 /** The venv's interpreter, which has SQLMesh's Python API. */
@@ -67,6 +72,7 @@ export function sqlmeshEnv(target: SqlmeshTarget): Record<string, string> {
   return {
     ROAM_WAREHOUSE: path.resolve(target.warehouse),
     ROAM_SQLMESH_STATE: statePathFor(target.warehouse),
+    ROAM_SQLMESH_CACHE: cachePathFor(target.warehouse),
     SQLMESH__DISABLE_ANONYMIZED_ANALYTICS: '1',
     PYTHONWARNINGS: 'ignore::FutureWarning',
     TZ: 'UTC',

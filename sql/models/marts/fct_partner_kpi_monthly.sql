@@ -35,7 +35,8 @@ MODEL (
     band_sd = 'Sample standard deviation of the same values',
     band_low = 'band_mean - 2 band_sd',
     band_high = 'band_mean + 2 band_sd',
-    outside_band = 'The value lies outside the trend band; NULL without a band'
+    outside_band = 'The value lies outside the trend band; NULL without a band',
+    trend = 'improving (outside the trend band on the better side), worsening (outside it on the worse side) or steady (inside it); NULL without a band'
   ),
   audits (
     NOT_NULL(
@@ -217,5 +218,16 @@ SELECT
   ROUND(band_mean + 2 * band_sd, 6)::DECIMAL(18, 6) AS band_high,
   (
     value < band_mean - 2 * band_sd OR value > band_mean + 2 * band_sd
-  )::BOOLEAN AS outside_band
+  )::BOOLEAN AS outside_band,
+  (
+    CASE
+      WHEN value IS NULL OR band_mean IS NULL
+      THEN NULL
+      WHEN value > band_mean + 2 * band_sd
+      THEN CASE WHEN higher_is_better THEN 'improving' ELSE 'worsening' END
+      WHEN value < band_mean - 2 * band_sd
+      THEN CASE WHEN higher_is_better THEN 'worsening' ELSE 'improving' END
+      ELSE 'steady'
+    END
+  )::TEXT AS trend
 FROM assessed

@@ -5,7 +5,7 @@ MODEL (
   ),
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi),
-  description 'One row per breached KPI (whole KPI: service and RAT all) per partner, direction and month, with the evidence a review meeting needs: the numbers, the top failure causes by name and share (probe KPIs: from reference.cause_codes; active tests: the test system''s causes), and the days on which the daily value missed the target (rates of probe and active-test KPIs).',
+  description 'One row per breached KPI (whole KPI: service and RAT all) per partner, direction and month, with the evidence a review meeting needs: the numbers, the top failure causes by name and share (probe KPIs: from reference.cause_codes; active tests: the test system''s causes), and the days on which the daily value missed the target (rates of probe and active-test KPIs; the daily values are in marts.fct_sla_breach_days).',
   column_descriptions (
     event_month = 'First day of the UTC month',
     partner_tadig = 'Partner',
@@ -53,74 +53,29 @@ WITH breaches AS (
     denominator,
     excluded,
     sample_size,
-    previous_value,
-    higher_is_better
+    previous_value
   FROM marts.fct_partner_kpi_monthly
   WHERE
     event_month BETWEEN @start_ds AND @end_ds
     AND status = 'breached'
     AND service = 'all'
     AND rat = 'all'
-), catalogue AS (
-  SELECT
-    kpi,
-    source,
-    measure,
-    procedure
-  FROM reference.kpi_catalogue
-  WHERE
-    measure IN ('success_rate', 'technical_success_rate')
-), attempts AS (
-  /* Every attempt behind a rate KPI, from probes and active tests, with its day and cause. */
-  SELECT
-    catalogue.kpi,
-    xdr.event_month,
-    xdr.partner_tadig,
-    xdr.direction,
-    xdr.event_time::DATE AS event_day,
-    xdr.is_success,
-    catalogue.measure = 'technical_success_rate'
-    AND xdr.failure_class IN ('user', 'policy') AS is_excluded,
-    COALESCE(xdr.cause_name, 'unclassified code ' || xdr.result_code::TEXT) AS cause
-  FROM intermediate.int_xdr_attributed AS xdr
-  INNER JOIN catalogue
-    ON @in_procedures(catalogue.procedure, xdr.procedure)
-    AND catalogue.source LIKE '%xDR%'
-  WHERE
-    xdr.event_month BETWEEN @start_ds AND @end_ds AND NOT xdr.partner_tadig IS NULL
-  UNION ALL
-  SELECT
-    catalogue.kpi,
-    tests.event_month,
-    tests.partner_tadig,
-    tests.direction,
-    tests.test_time::DATE AS event_day,
-    tests.success AS is_success,
-    FALSE AS is_excluded,
-    COALESCE(tests.failure_cause, 'not given') AS cause
-  FROM staging.stg_active_tests AS tests
-  INNER JOIN catalogue
-    ON @in_procedures(catalogue.procedure, tests.test_type)
-    AND catalogue.source = 'active tests'
-  WHERE
-    tests.event_month BETWEEN @start_ds AND @end_ds
-), counted AS (
+), failed AS (
   SELECT
     attempts.kpi,
     attempts.event_month,
     attempts.partner_tadig,
     attempts.direction,
-    attempts.event_day,
-    attempts.is_success,
-    attempts.cause
-  FROM attempts
+    attempts.cause,
+    attempts.attempts
+  FROM intermediate.int_kpi_attempts_daily AS attempts
   INNER JOIN breaches
     ON breaches.kpi = attempts.kpi
     AND breaches.event_month = attempts.event_month
     AND breaches.partner_tadig = attempts.partner_tadig
     AND breaches.direction = attempts.direction
   WHERE
-    NOT attempts.is_excluded
+    attempts.event_month BETWEEN @start_ds AND @end_ds AND NOT attempts.is_success
 ), causes AS (
   SELECT
     kpi,
@@ -128,15 +83,13 @@ WITH breaches AS (
     partner_tadig,
     direction,
     cause,
-    COUNT(*) AS failures,
+    SUM(attempts) AS failures,
     ROW_NUMBER() OVER (
       PARTITION BY kpi, event_month, partner_tadig, direction
-      ORDER BY COUNT(*) DESC, cause
+      ORDER BY SUM(attempts) DESC, cause
     ) AS rank_of_cause,
-    SUM(COUNT(*)) OVER (PARTITION BY kpi, event_month, partner_tadig, direction) AS all_failures
-  FROM counted
-  WHERE
-    NOT is_success
+    SUM(SUM(attempts)) OVER (PARTITION BY kpi, event_month, partner_tadig, direction) AS all_failures
+  FROM failed
   GROUP BY
     kpi,
     event_month,
@@ -163,46 +116,27 @@ WITH breaches AS (
     event_month,
     partner_tadig,
     direction
-), daily AS (
-  SELECT
-    kpi,
-    event_month,
-    partner_tadig,
-    direction,
-    event_day,
-    COUNT(*) FILTER(WHERE
-      is_success)::DECIMAL(38, 6) / COUNT(*) AS daily_value
-  FROM counted
-  GROUP BY
-    kpi,
-    event_month,
-    partner_tadig,
-    direction,
-    event_day
 ), days AS (
   SELECT
-    daily.kpi,
-    daily.event_month,
-    daily.partner_tadig,
-    daily.direction,
+    kpi,
+    event_month,
+    partner_tadig,
+    direction,
     COUNT(*) AS days_measured,
     COUNT(*) FILTER(WHERE
-      @kpi_margin(daily.daily_value, breaches.target, breaches.higher_is_better) < 0) AS days_affected,
-    MIN(daily.event_day) FILTER(WHERE
-      @kpi_margin(daily.daily_value, breaches.target, breaches.higher_is_better) < 0) AS first_day_affected,
-    MAX(daily.event_day) FILTER(WHERE
-      @kpi_margin(daily.daily_value, breaches.target, breaches.higher_is_better) < 0) AS last_day_affected
-  FROM daily
-  INNER JOIN breaches
-    ON breaches.kpi = daily.kpi
-    AND breaches.event_month = daily.event_month
-    AND breaches.partner_tadig = daily.partner_tadig
-    AND breaches.direction = daily.direction
+      missed_target) AS days_affected,
+    MIN(event_day) FILTER(WHERE
+      missed_target) AS first_day_affected,
+    MAX(event_day) FILTER(WHERE
+      missed_target) AS last_day_affected
+  FROM marts.fct_sla_breach_days
+  WHERE
+    event_month BETWEEN @start_ds AND @end_ds
   GROUP BY
-    daily.kpi,
-    daily.event_month,
-    daily.partner_tadig,
-    daily.direction
+    kpi,
+    event_month,
+    partner_tadig,
+    direction
 )
 SELECT
   breaches.event_month::DATE AS event_month,

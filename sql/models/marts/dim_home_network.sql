@@ -1,0 +1,26 @@
+MODEL (
+  name marts.dim_home_network,
+  kind VIEW,
+  owner roaming_analytics,
+  grain home_tadig,
+  description 'Our own network (the home side of every agreement), as reports name it on their covers.',
+  column_descriptions (
+    home_tadig = 'Our TADIG code',
+    home_name = 'Our network name',
+    country = 'Country',
+    mcc_mnc = 'Our MCC-MNC'
+  ),
+  audits (
+    UNIQUE_VALUES(columns = (
+      home_tadig
+    )),
+    NOT_NULL(columns = (home_tadig, home_name))
+  )
+);
+
+SELECT
+  home_tadig,
+  home_name,
+  country,
+  mcc_mnc
+FROM reference.home_network
