@@ -11,7 +11,13 @@ import { asText } from '../pipelines/lib/text.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { drawAll } from './charts.ts';
 import { readPartnerData, type PartnerData } from './partner-data.ts';
-import { chartsOf, partnerSlaModel, type Partner, type PartnerSlaModel } from './partner-sla.ts';
+import {
+  chartsOf,
+  partnerOf,
+  partnerSlaModel,
+  type Partner,
+  type PartnerSlaModel,
+} from './partner-sla.ts';
 import { ensureChromium, renderPdfs } from './render.ts';
 import { runQuery } from './queries.ts';
 import { reportTemplate } from './templates.ts';
@@ -96,57 +102,75 @@ function headerText(model: PartnerSlaModel): string {
   return `${model.partner.name} (${model.partner.tadig}) · ${model.monthTitle}`;
 }
 
-/** Renders already built models to files under outDir/YYYY-MM/. */
+/** A report to render: whose and which month, and its model, made only when its turn comes. */
+export interface PartnerReportJob {
+  partner: Partner;
+  month: string;
+  model: () => PartnerSlaModel;
+}
+
+/** A job for a model already built. */
+const jobOf = (model: PartnerSlaModel): PartnerReportJob => ({
+  partner: model.partner,
+  month: model.month,
+  model: () => model,
+});
+
+/**
+ * Renders reports to files under outDir/YYYY-MM/. Each model is made, drawn and filled when a
+ * tab is free for it and dropped once written: memory holds a few reports, not the run's.
+ */
 export async function renderPartnerReports(
-  models: readonly PartnerSlaModel[],
+  items: ReadonlyArray<PartnerSlaModel | PartnerReportJob>,
   outDir: string,
   format: ReportFormat = 'pdf',
   onProgress?: (done: number, total: number) => void,
 ): Promise<RenderedReport[]> {
   if (format === 'pdf') ensureChromium();
   const template = await reportTemplate<PartnerSlaModel>('partner-sla');
-  const rendered = models.map((model) => ({
-    model,
-    report: {
-      partner: { tadig: model.partner.tadig, name: model.partner.name },
-      month: model.month,
-      file: path.join(
-        outDir,
-        model.month,
-        reportFileName(model.partner.tadig, model.month, format),
-      ),
-    },
+  const jobs = items.map((item) => ('model' in item ? item : jobOf(item)));
+  const reports = jobs.map((job) => ({
+    partner: { tadig: job.partner.tadig, name: job.partner.name },
+    month: job.month,
+    file: path.join(outDir, job.month, reportFileName(job.partner.tadig, job.month, format)),
   }));
-  for (const month of new Set(models.map((m) => m.month))) {
+  for (const month of new Set(jobs.map((j) => j.month))) {
     await mkdir(path.join(outDir, month), { recursive: true });
   }
-  /** The report's HTML, its charts drawn: made when it is its turn, not all at once. */
+  /** The report's HTML, its charts drawn. */
   const html = async (model: PartnerSlaModel) => {
     await drawCharts(model);
     return template(model);
   };
   if (format === 'html') {
-    for (const [i, { model, report }] of rendered.entries()) {
-      await writeFile(report.file, await html(model));
-      onProgress?.(i + 1, rendered.length);
+    for (const [i, job] of jobs.entries()) {
+      await writeFile(reports[i]?.file ?? '', await html(job.model()));
+      onProgress?.(i + 1, jobs.length);
     }
   } else {
     await renderPdfs(
-      rendered.map(({ model, report }) => async () => ({
-        html: await html(model),
-        file: report.file,
-        headerText: headerText(model),
-        kicker: 'roam · roaming SLA review',
-      })),
+      jobs.map((job, i) => async () => {
+        const model = job.model();
+        return {
+          html: await html(model),
+          file: reports[i]?.file ?? '',
+          headerText: headerText(model),
+          kicker: 'roam · roaming SLA review',
+        };
+      }),
       { onProgress },
     );
   }
-  return rendered.map((r) => r.report);
+  return reports;
 }
 
 export async function generatePartnerReports(request: ReportRequest): Promise<RenderedReport[]> {
   const { perPartner } = await readReportData(request);
   const generatedAt = new Date();
-  const models = perPartner.map((data) => partnerSlaModel(data, generatedAt));
-  return renderPartnerReports(models, request.outDir, request.format, request.onProgress);
+  const jobs = perPartner.map((data): PartnerReportJob => ({
+    partner: partnerOf(data),
+    month: data.month,
+    model: () => partnerSlaModel(data, generatedAt),
+  }));
+  return renderPartnerReports(jobs, request.outDir, request.format, request.onProgress);
 }

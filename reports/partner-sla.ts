@@ -199,9 +199,10 @@ function trends(data: PartnerData, partnerName: string) {
   };
 }
 
-export function partnerSlaModel(data: PartnerData, generatedAt: Date) {
+/** The partner as the report names it, from its dim_partner row. */
+export function partnerOf(data: PartnerData) {
   const [info] = data.partner;
-  const partner = {
+  return {
     tadig: data.tadig,
     name: text(info?.partner_name ?? data.tadig),
     country: text(info?.country),
@@ -210,6 +211,10 @@ export function partnerSlaModel(data: PartnerData, generatedAt: Date) {
     tapCurrency: text(info?.tap_currency),
     homeNetwork: text(info?.home_name),
   };
+}
+
+export function partnerSlaModel(data: PartnerData, generatedAt: Date) {
+  const partner = partnerOf(data);
   const title = monthTitle(data.month);
   const scorecardModel = scorecard(data, partner.name);
   const shownKpis = new Set(data.scorecard.map((r) => text(r.kpi)));

@@ -68,6 +68,9 @@ async function launch(executablePath: string, userDataDir: string): Promise<Brow
   }
 }
 
+/** PDFs a tab prints before it is replaced by a fresh one. */
+const tabReuse = 20;
+
 export interface RenderOptions {
   /** Pages rendered at once in the one browser (default 2). */
   concurrency?: number;
@@ -90,10 +93,16 @@ export async function renderPdfs(
   let next = 0;
   let done = 0;
   const worker = async () => {
-    const tab = await browser.newPage();
+    let tab = await browser.newPage();
+    let printed = 0;
     try {
       for (let job = pages[next++]; job !== undefined; job = pages[next++]) {
         const page = typeof job === 'function' ? await job() : job;
+        // A tab grows with the documents it has held: a fresh one now and then keeps it bounded.
+        if (++printed % tabReuse === 0) {
+          await tab.close();
+          tab = await browser.newPage();
+        }
         await tab.setContent(page.html, { waitUntil: 'load' });
         await tab.pdf({
           path: page.file,

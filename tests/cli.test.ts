@@ -25,7 +25,8 @@ describe('roam CLI', () => {
       ['nope'],
       ['sql', '--nope'],
       ['report', '--month', '2026-13'],
-      ['report', 'exec'],
+      ['report', 'exec', '--partner', 'FRATW'],
+      ['report', 'nope'],
     ]) {
       const result = await roam(args);
       expect(result.code, args.join(' ')).toBe(1);

@@ -47,7 +47,7 @@ export interface RawGenerateOptions {
 /** Checks and completes the command-line options. */
 export function resolveOptions(raw: RawGenerateOptions): GenerateOptions {
   const seed = positiveInt('seed', raw.seed, DEFAULTS.seed, 2 ** 31 - 1);
-  const partners = positiveInt('partners', raw.partners, DEFAULTS.partners, 60);
+  const partners = positiveInt('partners', raw.partners, DEFAULTS.partners, 500);
   const months = positiveInt('months', raw.months, DEFAULTS.months, 24);
   const from = raw.from ?? DEFAULTS.from;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) {

@@ -126,7 +126,11 @@ function partnerName(rng: Rng, used: Set<string>): string {
   const words = [...NAME_A, ...NAME_B];
   for (let tries = 0; ; tries++) {
     const word = rng.pick(words);
-    const name = `${word} ${rng.pick(SUFFIX)}`;
+    // Past 108 two-word names (a portfolio of hundreds of partners), a third word.
+    const name =
+      tries < 200
+        ? `${word} ${rng.pick(SUFFIX)}`
+        : `${word} ${rng.pick(words)} ${rng.pick(SUFFIX)}`;
     if (used.has(name) || (tries < 50 && used.has(word))) continue;
     used.add(name);
     used.add(word);
@@ -159,9 +163,11 @@ export function buildPartners(seed: number, count: number): Partner[] {
     const country = COUNTRIES[index % COUNTRIES.length]!;
     const name = partnerName(rng, names);
     let mnc = '';
-    do {
-      mnc = country.mncDigits === 3 ? String(rng.range(900, 999)) : String(rng.range(90, 99));
-    } while (mncs.has(country.mcc + mnc));
+    // MNCs from the top of the range, as fictional networks; lower ones once those are taken.
+    for (let tries = 0; mnc === '' || mncs.has(country.mcc + mnc); tries++) {
+      const low = tries < 100 ? 90 : 10;
+      mnc = country.mncDigits === 3 ? String(rng.range(low * 10, 999)) : String(rng.range(low, 99));
+    }
     mncs.add(country.mcc + mnc);
     const euro = country.currency === 'EUR';
     const tapCurrency = euro && rng.chance(0.6) ? 'EUR' : 'SDR';
