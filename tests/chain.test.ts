@@ -22,6 +22,9 @@ import {
 } from '../reports/generate.ts';
 import { partnerSlaModel } from '../reports/partner-sla.ts';
 import { generateExecReport } from '../reports/exec-report.ts';
+import { readExchangeContent } from '../pipelines/exchange/export.ts';
+import { integrityProblem, sealed } from '../pipelines/exchange/integrity.ts';
+import { schemaProblem } from '../pipelines/exchange/validate.ts';
 import { manifest, pdpStory, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { count, kpiMargin, kpiValue, monthShort, monthTitle } from '../reports/format.ts';
@@ -523,6 +526,41 @@ describe('the executive PDF', () => {
     expect(anomalies).toContain(`(${storm.partner})`);
     await expectA4(report.file);
     await expectInkOnEveryPage(report.file, 'raster-exec');
+  });
+});
+
+describe('the KPI exchange file', () => {
+  it('holds our measurement of one partner only, valid against its schema, as the mart holds it', async () => {
+    const pdp = pdpStory();
+    const latest = manifest.months.at(-1) ?? '';
+    const content = await withWarehouse(warehouse, 'read', (c) =>
+      readExchangeContent(c, pdp.partner, latest, new Date()),
+    );
+    const document = sealed(content);
+    expect(schemaProblem(document)).toBeNull();
+    expect(integrityProblem(document)).toBeNull();
+    const [counted] = await query(
+      `SELECT count(*)::INT AS n FROM marts.fct_partner_kpi_monthly
+       WHERE partner_tadig = $partner AND strftime(event_month, '%Y-%m') = $month`,
+      { partner: pdp.partner, month: latest },
+    );
+    expect(document.entries).toHaveLength(Number(counted?.n));
+    const entry = document.entries.find(
+      (e) =>
+        e.kpi === 'gtpv1_pdp_success' &&
+        e.direction === 'outbound' &&
+        e.service === 'all' &&
+        e.rat === 'all',
+    );
+    expect(entry?.numerator !== null && Number(entry?.numerator)).toBe(pdp.successes);
+    expect(Number(entry?.target)).toBe(pdp.target);
+    const text = JSON.stringify(document);
+    for (const [tadig, name] of samplePartners()) {
+      if (tadig === pdp.partner) continue;
+      expect(text).not.toContain(tadig);
+      expect(text).not.toContain(name);
+    }
+    expect(text).not.toMatch(/\d{15}/);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Command } from '../lib/command.ts';
 import { buildCommand } from './build.ts';
 import { decodeCommand } from './decode.ts';
 import { demoCommand } from './demo.ts';
+import { exchangeCommand } from './exchange.ts';
 import { doctorCommand } from './doctor.ts';
 import { generateCommand } from './generate.ts';
 import { ingestCommand } from './ingest.ts';
@@ -15,6 +16,7 @@ export const commands: readonly Command[] = [
   buildCommand,
   reportCommand,
   sqlCommand,
+  exchangeCommand,
   decodeCommand,
   doctorCommand,
   generateCommand,

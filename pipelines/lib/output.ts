@@ -4,9 +4,10 @@
  */
 /**
  * `jsonl` (one JSON document per line) is offered only by commands that stream items; `html` only
- * by `roam report` (the report as HTML files, their paths on stdout as text).
+ * by `roam report` (the report as HTML files, their paths on stdout as text); `csv` by
+ * `roam exchange export` (the file as CSV, its path on stdout).
  */
-export type Format = 'text' | 'json' | 'jsonl' | 'html';
+export type Format = 'text' | 'json' | 'jsonl' | 'html' | 'csv';
 
 export interface Output {
   readonly format: Format;
