@@ -1,0 +1,21 @@
+/** DuckDB type ids by what the output formats do with them. */
+import { DuckDBTypeId } from '@duckdb/node-api';
+
+const numeric: ReadonlySet<DuckDBTypeId> = new Set([
+  DuckDBTypeId.TINYINT,
+  DuckDBTypeId.SMALLINT,
+  DuckDBTypeId.INTEGER,
+  DuckDBTypeId.BIGINT,
+  DuckDBTypeId.HUGEINT,
+  DuckDBTypeId.UTINYINT,
+  DuckDBTypeId.USMALLINT,
+  DuckDBTypeId.UINTEGER,
+  DuckDBTypeId.UBIGINT,
+  DuckDBTypeId.UHUGEINT,
+  DuckDBTypeId.FLOAT,
+  DuckDBTypeId.DOUBLE,
+  DuckDBTypeId.DECIMAL,
+]);
+
+/** Numbers: aligned right in a table and a Markdown table. */
+export const isNumeric = (id: DuckDBTypeId): boolean => numeric.has(id);
