@@ -20,6 +20,7 @@ import {
   type RenderedReport,
 } from '../reports/generate.ts';
 import { partnerSlaModel } from '../reports/partner-sla.ts';
+import { describeAnalystSql } from './chain-sql.ts';
 import { manifest, pdpStory, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { kpiMargin, kpiValue, monthShort, monthTitle } from '../reports/format.ts';
@@ -422,6 +423,11 @@ describe('partner PDFs', () => {
     expect(source).not.toMatch(/<(link|img|script)\b/);
   });
 });
+
+describeAnalystSql(
+  () => warehouse,
+  () => dir,
+);
 
 describe('a copied and renamed warehouse', () => {
   const marts = 'SELECT count(*) AS n FROM marts.fct_signalling_success_monthly';
