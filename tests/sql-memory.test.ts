@@ -32,7 +32,7 @@ let baselineKb: number;
 
 async function peak(args: string[], stdout: 'pipe' | 'ignore' = 'pipe') {
   const result = await execa(
-    'node',
+    process.execPath,
     [
       '--max-old-space-size=96',
       '--import',

@@ -77,9 +77,17 @@ describe('formatTable', () => {
 });
 
 describe('fitColumns', () => {
-  it('keeps every column when they fit, and never narrows below ten characters', () => {
+  it('keeps every column when they fit, and never narrows text below 16 characters', () => {
     expect(fitColumns([5, 5], 12)).toEqual({ shown: [0, 1], widths: [5, 5] });
     expect(fitColumns([40, 40], 50)).toEqual({ shown: [0, 1], widths: [24, 24] });
-    expect(fitColumns([30, 30, 30, 30], 30).shown).toEqual([0, -1, 3]);
+    expect(fitColumns([30, 30, 30, 30], 40)).toEqual({
+      shown: [0, -1, 3],
+      widths: [16, 16, 16, 16],
+    });
+  });
+
+  it('never narrows a whole column (numbers, dates): it leaves columns out instead', () => {
+    expect(fitColumns([40, 12], 30, [false, true])).toEqual({ shown: [0, 1], widths: [16, 12] });
+    expect(fitColumns([20, 20, 20], 30, [true, true, true]).shown).toEqual([0, -1]);
   });
 });

@@ -9,8 +9,8 @@ import { asText } from './text.ts';
 /** Cells wider than this are cut, with an ellipsis, so that a row fits a terminal. */
 const maxCellWidth = 64;
 
-/** Columns are not narrowed below this width (or their own, when narrower) to fit a terminal. */
-const minColumnWidth = 10;
+/** Text columns are not narrowed below this width (or their own, when narrower) to fit a terminal. */
+const minColumnWidth = 16;
 
 const gap = 2;
 
@@ -36,6 +36,8 @@ export interface TableLayout {
   maxCell?: number;
   /** Columns aligned right (numbers). */
   alignRight?: readonly boolean[];
+  /** Columns never narrowed to fit (numbers, dates: a cut value would read as another). */
+  whole?: readonly boolean[];
   /** Seconds the query took, said with the row count. */
   seconds?: number;
   /** How to see every row, said when some are not shown. */
@@ -44,10 +46,14 @@ export interface TableLayout {
   moreColumns?: string;
 }
 
-/** Which columns fit `limit` (-1: the `…` column standing for those left out), and their widths. */
+/**
+ * Which columns fit `limit` (-1: the `…` column standing for those left out), and their widths.
+ * Columns marked `whole` keep their width; the others may narrow down to 16 characters.
+ */
 export function fitColumns(
   natural: readonly number[],
   limit: number,
+  whole: readonly boolean[] = [],
 ): { shown: number[]; widths: number[] } {
   const widths = [...natural];
   const all = widths.map((_, i) => i);
@@ -56,12 +62,18 @@ export function fitColumns(
     gap * Math.max(0, columns.length - 1);
   let excess = span(all) - limit;
   while (excess > 0) {
-    let widest = 0;
-    for (const i of all) if ((widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
+    const floorOf = (i: number) =>
+      whole[i] === true ? (natural[i] ?? 0) : Math.min(minColumnWidth, natural[i] ?? 0);
+    const narrowable = all.filter((i) => (widths[i] ?? 0) > floorOf(i));
+    if (narrowable.length === 0) break;
+    let widest = narrowable[0] ?? 0;
+    for (const i of narrowable) if ((widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
     const width = widths[widest] ?? 0;
-    const floor = Math.min(minColumnWidth, natural[widest] ?? 0);
-    if (width <= floor) break;
-    const second = Math.max(0, ...all.filter((i) => i !== widest).map((i) => widths[i] ?? 0));
+    const floor = floorOf(widest);
+    const second = Math.max(
+      0,
+      ...narrowable.filter((i) => i !== widest).map((i) => widths[i] ?? 0),
+    );
     const target = Math.max(floor, Math.min(width - 1, Math.max(second, width - excess)));
     excess -= width - target;
     widths[widest] = target;
@@ -101,7 +113,7 @@ export function formatTable(
   const { shown, widths } =
     layout.width === undefined
       ? { shown: natural.map((_, i) => i), widths: natural }
-      : fitColumns(natural, layout.width);
+      : fitColumns(natural, layout.width, layout.whole);
   const line = (values: readonly string[]) =>
     shown
       .map((i) => {

@@ -36,6 +36,14 @@ const seconds = (started: number) => `${((performance.now() - started) / 1000).t
 
 const rowCount = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'row' : 'rows'}`;
 
+/** Runs a statement whose rows are not shown, reading them chunk by chunk (none kept). */
+async function drain(statement: DuckDBPreparedStatement): Promise<void> {
+  const result = await statement.stream();
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0;) {
+    chunk = await result.fetchChunk();
+  }
+}
+
 /** Rows written to --out, once written. */
 interface Written {
   rows?: number;
@@ -55,7 +63,7 @@ async function emit(
   const started = performance.now();
   const { out } = request;
   if (out !== undefined || output.format !== 'text') {
-    if (!last) return void (await statement.run());
+    if (!last) return drain(statement);
     if (out === undefined) {
       await streamText(await statement.stream(), output.format as TextFormat, output);
       return;
@@ -185,7 +193,8 @@ async function runWriting(
     }
     await connection.run('COMMIT');
   } catch (error) {
-    await connection.run('ROLLBACK');
+    // Whatever failed is what the user sees; a transaction DuckDB already aborted rolls back too.
+    await connection.run('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     sandbox?.sandbox.close();

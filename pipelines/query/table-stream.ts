@@ -4,7 +4,7 @@
  */
 import type { DuckDBDataChunk, DuckDBResult } from '@duckdb/node-api';
 import { formatTable, type TableLayout } from '../lib/table-text.ts';
-import { isNumeric } from './types.ts';
+import { isNumeric, isWhole } from './types.ts';
 import { textConverter } from './values.ts';
 
 export interface TableOptions {
@@ -56,6 +56,7 @@ export async function tableOf(result: DuckDBResult, options: TableOptions): Prom
     width: options.width,
     ...(options.maxCell === undefined ? {} : { maxCell: options.maxCell }),
     alignRight: result.columnTypes().map((t) => isNumeric(t.typeId)),
+    whole: result.columnTypes().map((t) => isWhole(t.typeId)),
     seconds: (performance.now() - options.started) / 1000,
     moreRows: '--max-rows N shows more, --format csv or --out FILE every row',
     moreColumns: 'a wider terminal or --format csv shows them all',

@@ -19,3 +19,19 @@ const numeric: ReadonlySet<DuckDBTypeId> = new Set([
 
 /** Numbers: aligned right in a table and a Markdown table. */
 export const isNumeric = (id: DuckDBTypeId): boolean => numeric.has(id);
+
+const temporal: ReadonlySet<DuckDBTypeId> = new Set([
+  DuckDBTypeId.BOOLEAN,
+  DuckDBTypeId.DATE,
+  DuckDBTypeId.TIME,
+  DuckDBTypeId.TIME_TZ,
+  DuckDBTypeId.TIMESTAMP,
+  DuckDBTypeId.TIMESTAMP_S,
+  DuckDBTypeId.TIMESTAMP_MS,
+  DuckDBTypeId.TIMESTAMP_NS,
+  DuckDBTypeId.TIMESTAMP_TZ,
+  DuckDBTypeId.UUID,
+]);
+
+/** Values a table never cuts to fit a terminal: numbers, booleans, dates and times, UUIDs. */
+export const isWhole = (id: DuckDBTypeId): boolean => numeric.has(id) || temporal.has(id);
