@@ -25,14 +25,15 @@ const list = (values: OptionValues, name: string): string[] => {
 export const sqlCommand: Command = {
   name: 'sql',
   summary:
-    'query the warehouse (read-only; --write: the scratch schema); tables, CSV, JSON, Parquet, Arrow',
+    'query the warehouse: a table, CSV, JSON, Parquet or Arrow (read-only; --write: scratch)',
   help: `Usage: roam sql "SELECT …" [options]
        roam sql --file q.sql [options]        (or the query on standard input)
        roam sql --tables | --describe marts.NAME
 
 Runs the query on a sealed connection to the warehouse and prints each statement's result. The
 marts are in the marts schema (roam sql --tables lists them, e.g. marts.fct_partner_kpi_monthly);
-sql/analyses/ holds example queries. Numbers, decimals and timestamps are printed exactly.
+docs/marts.md is their data dictionary and sql/analyses/ holds example queries. Numbers, decimals
+and timestamps are printed exactly. Short options: -f for --file, -o for --out.
 
 Output:
   on a terminal, an aligned table per statement with its row count and time; a long result shows
