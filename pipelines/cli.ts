@@ -17,7 +17,8 @@ const globalOptions: OptionSpec = {
 
 const globalHelp = `Global options:
   --warehouse PATH   DuckDB warehouse file (default data/warehouse.duckdb, or $ROAM_WAREHOUSE)
-  --format FORMAT    text (default) or json; roam decode also jsonl, roam report also html
+  --format FORMAT    text (default) or json; roam decode also jsonl, roam report also html,
+                     roam sql also jsonl, csv, tsv and markdown
   -h, --help         show help`;
 
 function mainHelp(): string {
@@ -164,6 +165,12 @@ function exitCodeFor(error: unknown): number {
   );
   return 2;
 }
+
+// A reader that stops early (roam sql … | head) closes stdout: that ends the output, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 
 try {
   process.exitCode = await main(process.argv.slice(2));

@@ -25,6 +25,7 @@ import { generateExecReport } from '../reports/exec-report.ts';
 import { readExchangeContent } from '../pipelines/exchange/export.ts';
 import { integrityProblem, sealed } from '../pipelines/exchange/integrity.ts';
 import { schemaProblem } from '../pipelines/exchange/validate.ts';
+import { describeAnalystSql } from './chain-sql.ts';
 import { manifest, pdpStory, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { count, kpiMargin, kpiValue, monthShort, monthTitle } from '../reports/format.ts';
@@ -563,6 +564,10 @@ describe('the KPI exchange file', () => {
     expect(text).not.toMatch(/\d{15}/);
   });
 });
+describeAnalystSql(
+  () => warehouse,
+  () => dir,
+);
 
 describe('a copied and renamed warehouse', () => {
   const marts = 'SELECT count(*) AS n FROM marts.fct_signalling_success_monthly';

@@ -43,10 +43,10 @@ describe('roam CLI', () => {
     const types = decoded.stdout.split('\n').map((l) => (JSON.parse(l) as { type: string }).type);
     expect(types[0]).toBe('header');
     expect(types.filter((t) => t === 'record')).toHaveLength(4);
-    const refused = await roam(['sql', 'SELECT 1', '--format', 'jsonl']);
+    const refused = await roam(['build', '--format', 'jsonl']);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe(
-      'roam: roam sql has no --format "jsonl" — fix: use --format text or --format json',
+      'roam: roam build has no --format "jsonl" — fix: use --format text or --format json',
     );
   });
 

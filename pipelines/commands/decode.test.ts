@@ -19,7 +19,9 @@ function capture(format: Format): { output: Output; seen: Captured } {
   const output: Output = {
     format,
     interactive: false,
+    terminalWidth: undefined,
     result: (text) => void seen.out.push(text),
+    write: (text) => Promise.resolve(void seen.out.push(text)),
     json: (value) => void seen.out.push(JSON.stringify(value)),
     info: (text) => void seen.err.push(text),
     warn: (text) => void seen.err.push(`warning: ${text}`),

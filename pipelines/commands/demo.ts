@@ -49,7 +49,7 @@ Options:
       for (const r of reports) output.result(`  ${path.relative(process.cwd(), r.file)}`);
       output.result(`  ${path.relative(process.cwd(), exec.file)}  (executive KPI report)`);
       output.result(
-        `Query the marts: node bin/roam.js sql "SELECT partner_name, kpi, value, target FROM marts.fct_partner_kpi_monthly WHERE status = 'breached' LIMIT 10"`,
+        `Query the marts (node bin/roam.js sql --tables lists them): node bin/roam.js sql "SELECT partner_name, kpi, value, target FROM marts.fct_partner_kpi_monthly WHERE status = 'breached' LIMIT 10"`,
       );
     }
     return quarantined.length > 0 ? 1 : 0;

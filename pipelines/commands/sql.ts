@@ -1,99 +1,110 @@
-import { JsonDuckDBValueConverter, type DuckDBPreparedStatement } from '@duckdb/node-api';
-import { stringOption, wholeNumber, type Command } from '../lib/command.ts';
+import { stringOption, wholeNumber, type Command, type OptionValues } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
-import { jsonReplacer, type Output } from '../lib/output.ts';
-import { prepareReadOnly, QueryError } from '../lib/sql-guard.ts';
-import { formatTable } from '../lib/table-text.ts';
 import { withWarehouse } from '../lib/warehouse.ts';
+import { describeTable, listMarts } from '../query/catalog.ts';
+import { outFileFor } from '../query/out-file.ts';
+import { parseParams } from '../query/params.ts';
+import { runSql } from '../query/run.ts';
+import { readQuery } from '../query/source.ts';
 
-/** Rows a text table shows unless --max-rows says otherwise; the rest are counted, not kept. */
-const defaultMaxRows = 1000;
+/** Rows a text table shows unless --max-rows says otherwise: on a terminal, and elsewhere. */
+const defaultMaxRows = { terminal: 40, other: 1000 };
 
-function maxRowsOf(value: string | undefined): number {
-  return wholeNumber('max-rows', value, { min: 1, example: 5000 }) ?? defaultMaxRows;
+function maxRowsOf(value: string | undefined, terminal: boolean): number {
+  return (
+    wholeNumber('max-rows', value, { min: 1, example: 5000 }) ??
+    (terminal ? defaultMaxRows.terminal : defaultMaxRows.other)
+  );
 }
 
-const failed = (error: unknown) =>
-  new QueryError(`query failed: ${(error as Error).message.split('\n')[0] ?? ''}`, {
-    cause: error,
-    fix: 'check the query; list tables with roam sql "SHOW ALL TABLES"',
-  });
-
-/** Streams a statement's result as a text table: the first `maxRows` rows, the others counted. */
-async function printTable(
-  statement: DuckDBPreparedStatement,
-  maxRows: number,
-  output: Output,
-): Promise<void> {
-  const result = await statement.stream();
-  const rows: unknown[][] = [];
-  let total = 0;
-  for (let chunk = await result.fetchChunk(); chunk !== null; chunk = await result.fetchChunk()) {
-    if (chunk.rowCount === 0) break;
-    const room = maxRows - rows.length;
-    if (room > 0) {
-      const json = chunk.convertRows(JsonDuckDBValueConverter);
-      for (const row of json.slice(0, room)) rows.push(row);
-    }
-    total += chunk.rowCount;
-  }
-  output.result(formatTable(result.columnNames(), rows, total));
-}
-
-/** Streams a statement's result as one JSON array of row objects, a row per line. */
-async function printJson(statement: DuckDBPreparedStatement, output: Output): Promise<void> {
-  const result = await statement.stream();
-  let previous: string | undefined;
-  output.result('[');
-  for await (const objects of result.yieldRowObjectJson()) {
-    for (const object of objects) {
-      if (previous !== undefined) output.result(`  ${previous},`);
-      previous = JSON.stringify(object, jsonReplacer);
-    }
-  }
-  if (previous !== undefined) output.result(`  ${previous}`);
-  output.result(']');
-}
+const list = (values: OptionValues, name: string): string[] => {
+  const value = values[name];
+  return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+};
 
 export const sqlCommand: Command = {
   name: 'sql',
-  summary: 'run a read-only SQL query against the warehouse and print the result',
-  help: `Usage: roam sql "SELECT …" [--max-rows N]
+  summary:
+    'query the warehouse: a table, CSV, JSON, Parquet or Arrow (read-only; --write: scratch)',
+  help: `Usage: roam sql "SELECT …" [options]
+       roam sql --file q.sql [options]        (or the query on standard input)
+       roam sql --tables | --describe marts.NAME
 
-Runs the query on a read-only connection (the marts are in the marts schema, e.g.
-marts.fct_signalling_success_monthly) and prints a table, or JSON rows with --format json.
-Numbers, decimals and timestamps are printed exactly. Several statements separated by ';' run in
-turn: a table each, or in JSON the last one's rows.
+Runs the query on a sealed connection to the warehouse and prints each statement's result. The
+marts are in the marts schema (roam sql --tables lists them, e.g. marts.fct_partner_kpi_monthly);
+docs/marts.md is their data dictionary and sql/analyses/ holds example queries. Numbers, decimals
+and timestamps are printed exactly. Short options: -f for --file, -o for --out.
 
-Only queries run (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN): a statement that
-would write, read or list files, open another database, change a setting or create anything, even
-a temporary table, is refused before any statement runs, one line each, exit 1.
+Output:
+  on a terminal, an aligned table per statement with its row count and time; a long result shows
+  its first and last rows, a wide one leaves out middle columns, and a note says so
+  --format csv|tsv|json|jsonl|markdown   the last statement's rows, streamed (any size)
+  --out FILE        the last statement's rows into FILE, in the format its extension names:
+                    .parquet (DuckDB's writer), .arrow (Arrow IPC, for pandas and polars), .csv,
+                    .tsv, .json, .jsonl, .md; written whole or not at all; prints the row count
+                    (--format json: as JSON)
+  --max-rows N      rows a table shows (default ${defaultMaxRows.terminal} on a terminal, else ${defaultMaxRows.other})
 
-Options:
-  --max-rows N   rows a table shows (default ${defaultMaxRows}); the others are counted. JSON has
-                 every row, streamed`,
-  options: { 'max-rows': { type: 'string' } },
+Parameters:
+  --param NAME=VALUE   a value for $NAME in the query, bound by DuckDB (never written into the
+                       SQL); repeatable. Values are text, cast to the type the query gives them
+                       (write $n::INTEGER where DuckDB cannot tell)
+
+Safety: only queries run (SELECT, WITH, FROM, VALUES, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN): a
+statement that would write, read or list files, open another database, change a setting or create
+anything is refused before any statement runs, one line each, exit 1.
+  --write   statements may also create, fill, change and drop tables, views and macros in the
+            scratch schema (created when missing, and the default for unqualified names), and
+            temporary ones; nothing else: a statement that would change raw, reference, staging,
+            intermediate, marts, SQLMesh's schemas or anything outside the warehouse is refused and
+            everything is rolled back. The statements run in one transaction, in order.
+
+Catalog (the descriptions are SQLMesh's, from each model's description and column_descriptions):
+  --tables            the marts with their descriptions
+  --describe NAME     a mart's columns with their types and descriptions (marts.NAME, or
+                      schema.NAME for any table or view)
+
+Errors: DuckDB's message with the line and column in the query (and the file), exit 1.`,
+  formats: ['text', 'json', 'jsonl', 'csv', 'tsv', 'markdown'],
+  options: {
+    'max-rows': { type: 'string' },
+    file: { type: 'string', short: 'f' },
+    param: { type: 'string', multiple: true },
+    out: { type: 'string', short: 'o' },
+    write: { type: 'boolean' },
+    tables: { type: 'boolean' },
+    describe: { type: 'string' },
+  },
   async run({ values, positionals }, { warehouse, output }) {
-    const query = positionals.join(' ').trim();
-    if (query === '') throw new UsageError('no query given', { fix: 'roam sql "SELECT …"' });
-    const maxRows = maxRowsOf(stringOption(values, 'max-rows'));
-    await withWarehouse(warehouse, 'query', async (connection) => {
-      const statements = await prepareReadOnly(connection, query);
-      const last = statements.length - 1;
-      for (const [i, statement] of statements.entries()) {
-        try {
-          if (output.format === 'json') {
-            if (i === last) await printJson(statement, output);
-            else await statement.run();
-          } else {
-            if (i > 0) output.result('');
-            await printTable(statement, maxRows, output);
-          }
-        } catch (error) {
-          throw failed(error);
-        }
-      }
-    });
+    const describe = stringOption(values, 'describe');
+    if (values.tables === true || describe !== undefined) {
+      if (positionals.length > 0 || values.file !== undefined)
+        throw new UsageError('--tables and --describe take no query', {
+          fix: 'run the query on its own',
+        });
+      await withWarehouse(warehouse, 'query', (connection) =>
+        describe === undefined
+          ? listMarts(connection, output)
+          : describeTable(connection, describe, output),
+      );
+      return 0;
+    }
+    const outPath = stringOption(values, 'out');
+    if (outPath !== undefined && output.format !== 'text' && output.format !== 'json')
+      throw new UsageError(
+        `--out writes the format its extension names, not --format ${output.format}`,
+        {
+          fix: 'leave --format out (or --format json for the summary as JSON)',
+        },
+      );
+    const request = {
+      query: await readQuery(positionals, stringOption(values, 'file')),
+      params: parseParams(list(values, 'param')),
+      write: values.write === true,
+      out: outPath === undefined ? undefined : outFileFor(outPath),
+      maxRows: maxRowsOf(stringOption(values, 'max-rows'), output.terminalWidth !== undefined),
+    };
+    await runSql(warehouse, request, output);
     return 0;
   },
 };

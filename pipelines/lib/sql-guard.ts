@@ -20,7 +20,7 @@ export class QueryRefused extends RoamError {}
 const reading: ReadonlySet<StatementType> = new Set([StatementType.SELECT, StatementType.EXPLAIN]);
 
 const why: Partial<Record<StatementType, string>> = {
-  [StatementType.COPY]: 'it writes or reads files',
+  [StatementType.COPY]: 'it writes or reads files (roam sql --out FILE writes a result)',
   [StatementType.EXPORT]: 'it writes files',
   [StatementType.COPY_DATABASE]: 'it copies a database',
   [StatementType.ATTACH]: 'it opens another database',
@@ -36,11 +36,36 @@ const why: Partial<Record<StatementType, string>> = {
   [StatementType.VACUUM]: 'it rewrites storage',
 };
 
-const reasonFor = (type: StatementType) =>
-  why[type] ?? 'it would change the database (temporary objects included)';
+/** Why a statement of this kind is refused. */
+export const reasonFor = (type: StatementType): string =>
+  why[type] ??
+  'it would change the database (temporary objects included; --write: the scratch schema)';
+
+/** Statement `i` of `count`, as refusals name it. */
+export const statementLabel = (i: number, count: number): string =>
+  count === 1 ? 'the statement' : `statement ${i + 1} of ${count}`;
+
+/** Where a failed statement is: `index` of `count`, or undefined when the whole text failed to parse. */
+export type FailurePlace = { index: number; count: number } | undefined;
+
+/** Turns DuckDB's error into the QueryError shown (roam sql places it in the query). */
+export type Failure = (error: unknown, at: FailurePlace) => Promise<Error>;
 
 const firstLine = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  ((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').replace(
+    /^Failed to extract statements: /,
+    '',
+  );
+
+const plainFailure: Failure = (error, at) => {
+  const where = at === undefined ? '' : ` in ${statementLabel(at.index, at.count)}`;
+  return Promise.resolve(
+    new QueryError(`query failed${where}: ${firstLine(error)}`, {
+      cause: error,
+      fix: 'check the query; list tables with roam sql "SHOW ALL TABLES"',
+    }),
+  );
+};
 
 /**
  * Prepares every statement of `sql`, in order, and returns them when all of them only read.
@@ -50,16 +75,18 @@ const firstLine = (error: unknown) =>
 export async function prepareReadOnly(
   connection: DuckDBConnection,
   sql: string,
+  failure: Failure = plainFailure,
 ): Promise<DuckDBPreparedStatement[]> {
-  const extracted = await connection.extractStatements(sql).catch((error: unknown) => {
-    const message = firstLine(error).replace(/^Failed to extract statements: /, '');
-    throw new QueryError(`query failed: ${message}`, { cause: error });
-  });
+  let extracted;
+  try {
+    extracted = await connection.extractStatements(sql);
+  } catch (error) {
+    throw await failure(error, undefined);
+  }
   if (extracted.count === 0) throw new QueryError('no statement in the query');
   const prepared: DuckDBPreparedStatement[] = [];
   const refused: string[] = [];
-  const label = (i: number) =>
-    extracted.count === 1 ? 'the statement' : `statement ${i + 1} of ${extracted.count}`;
+  const label = (i: number) => statementLabel(i, extracted.count);
   for (let i = 0; i < extracted.count; i++) {
     try {
       const statement = await extracted.prepare(i);
@@ -71,17 +98,14 @@ export async function prepareReadOnly(
     } catch (error) {
       const message = firstLine(error);
       if (!message.startsWith('Permission Error')) {
-        throw new QueryError(`query failed in ${label(i)}: ${message}`, {
-          cause: error,
-          fix: 'check the query; list tables with roam sql "SHOW ALL TABLES"',
-        });
+        throw await failure(error, { index: i, count: extracted.count });
       }
       refused.push(`${label(i)} is refused: it reaches outside the warehouse (${message})`);
     }
   }
   if (refused.length === 1) {
     throw new QueryRefused(refused[0] ?? '', {
-      fix: 'roam sql only reads the warehouse: nothing was run',
+      fix: 'roam sql only reads the warehouse (with --write, it writes the scratch schema): nothing was run',
     });
   }
   if (refused.length > 1) {

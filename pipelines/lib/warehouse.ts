@@ -17,9 +17,22 @@ export const warehouseCatalog = 'roam';
 
 /**
  * `read` and `write` are roam's own work; `query` is for SQL a user typed: read-only, and sealed
- * (no file, no other database, no setting can be reached once it is open).
+ * (no file, no other database, no setting can be reached once it is open). `scratch` is `roam sql
+ * --write`: sealed the same way, but writable, with the `scratch` schema created when missing and
+ * current (what else it may change is checked statement by statement, pipelines/query/scratch.ts).
  */
-export type AccessMode = 'read' | 'write' | 'query';
+export type AccessMode = 'read' | 'write' | 'query' | 'scratch';
+
+/** The schema `roam sql --write` writes into; nothing of roam's own ever lives there. */
+export const scratchSchema = 'scratch';
+
+export interface OpenOptions {
+  /**
+   * A file a sealed connection may still write (and read): where roam itself, not the user's SQL,
+   * copies a result (roam sql --out FILE.parquet).
+   */
+  writableFile?: string;
+}
 
 /** Turns DuckDB's open errors into a one-line WarehouseError naming the cause and the fix. */
 function openError(file: string, error: unknown): WarehouseError {
@@ -45,7 +58,9 @@ const sealing = ['SET enable_external_access = false', 'SET lock_configuration =
 async function open(
   file: string,
   mode: AccessMode,
+  options: OpenOptions,
 ): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  const writes = mode === 'write' || mode === 'scratch';
   if (mode !== 'write' && !existsSync(file)) {
     throw new WarehouseError(`warehouse ${file} does not exist`, {
       fix: "run 'roam ingest' (or 'roam demo') first, or point --warehouse at an existing file",
@@ -56,7 +71,7 @@ async function open(
   try {
     const connection = await instance.connect();
     try {
-      const readOnly = mode === 'write' ? '' : ' (READ_ONLY)';
+      const readOnly = writes ? '' : ' (READ_ONLY)';
       await connection
         .run(`ATTACH ${sqlString(path.resolve(file))} AS ${warehouseCatalog}${readOnly}`)
         .catch((error: unknown) => {
@@ -65,7 +80,16 @@ async function open(
       await connection.run(`USE ${warehouseCatalog}`);
       // Timestamps are UTC everywhere; icu is built in but only loads after open.
       await connection.run("SET TimeZone = 'UTC'");
-      if (mode === 'query') for (const statement of sealing) await connection.run(statement);
+      if (mode === 'scratch') {
+        await connection.run(`CREATE SCHEMA IF NOT EXISTS ${scratchSchema}`);
+        await connection.run(`USE ${warehouseCatalog}.${scratchSchema}`);
+      }
+      if (options.writableFile !== undefined)
+        await connection.run(
+          `SET allowed_paths = [${sqlString(path.resolve(options.writableFile))}]`,
+        );
+      if (mode === 'query' || mode === 'scratch')
+        for (const statement of sealing) await connection.run(statement);
       return { instance, connection };
     } catch (error) {
       connection.closeSync();
@@ -82,8 +106,9 @@ export async function withWarehouse<T>(
   file: string,
   mode: AccessMode,
   work: (connection: DuckDBConnection) => Promise<T>,
+  options: OpenOptions = {},
 ): Promise<T> {
-  const { instance, connection } = await open(file, mode);
+  const { instance, connection } = await open(file, mode, options);
   try {
     return await work(connection);
   } finally {
