@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.venv/', 'data/', 'sql/', 'bench/.work/', 'coverage/'],
+    ignores: ['node_modules/', '.venv/', 'data/', 'sql/', 'bench/.work/', 'coverage/', 'dist/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

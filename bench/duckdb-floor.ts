@@ -10,7 +10,7 @@
 import { rmSync } from 'node:fs';
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import { ingestSettings, prepareWarehouse, spillDirectory } from '../pipelines/ingest/run.ts';
-import { flushRows } from '../pipelines/lib/row-writer.ts';
+import { flushRows } from '../pipelines/columns/row-writer.ts';
 import { sqlString, withWarehouse } from '../pipelines/lib/warehouse.ts';
 
 const tables = ['tap_events', 'tap_charges', 'tap_taxes', 'tap_validation'];

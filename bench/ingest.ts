@@ -23,7 +23,6 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { generateWorld } from '../pipelines/generate/generate.ts';
 import { resolveOptions } from '../pipelines/generate/options.ts';
 import { appendBatches } from '../pipelines/ingest/append-batches.ts';
-import { codecSources } from '../pipelines/ingest/codec-sources.ts';
 import { listInputFiles, sha256File } from '../pipelines/ingest/files.ts';
 import {
   groupIsFull,
@@ -32,9 +31,13 @@ import {
   type PreparedFile,
 } from '../pipelines/ingest/land-group.ts';
 import type { Loader } from '../pipelines/ingest/load-result.ts';
-import { defaultBatchSize, type BatchSummary } from '../pipelines/ingest/row-batches.ts';
+import { defaultBatchSize } from '../pipelines/columns/batch-builder.ts';
+import type { FileSummary } from '../pipelines/sources/source.ts';
+import { tapSource } from '../pipelines/sources/tap/source.ts';
+import { tapBatches } from '../pipelines/sources/tap/batches.ts';
+import { tapTables } from '../pipelines/sources/tap/raw-schema.ts';
 import { ingestFiles, prepareWarehouse, type FileOutcome } from '../pipelines/ingest/run.ts';
-import type { ColumnBatch } from '../pipelines/lib/column-batch.ts';
+import type { ColumnBatch } from '../pipelines/columns/column-batch.ts';
 import { sqlString, withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
 
@@ -108,19 +111,19 @@ async function roamIngest(warehouse: string, inputs: string[]): Promise<Measured
 /** A file's column batches, decoded in this thread, replayed later. */
 interface Decoded {
   batches: ColumnBatch[];
-  summary: BatchSummary;
+  summary: FileSummary;
 }
 
 async function decodeAll(file: string): Promise<Decoded> {
   const batches: ColumnBatch[] = [];
-  const source = codecSources.tap.batches(file, defaultBatchSize);
+  const source = tapBatches(file, defaultBatchSize);
   let step = await source.next();
   for (; step.done !== true; step = await source.next()) batches.push(step.value);
   return { batches, summary: step.value };
 }
 
 // eslint-disable-next-line @typescript-eslint/require-await -- appendBatches takes an async source
-async function* replay({ batches, summary }: Decoded): AsyncGenerator<ColumnBatch, BatchSummary> {
+async function* replay({ batches, summary }: Decoded): AsyncGenerator<ColumnBatch, FileSummary> {
   yield* batches;
   return summary;
 }
@@ -136,13 +139,13 @@ async function writerOnly(warehouse: string, inputs: string[]): Promise<Measured
   for (const file of files) {
     const decoded = await decodeAll(file);
     const loader: Loader = (_connection, _file, fileId, writers) =>
-      appendBatches(writers, codecSources.tap.tables, replay(decoded), fileId);
+      appendBatches(writers, tapTables, replay(decoded), fileId);
     prepared.push({
       file,
       size: statSync(file).size,
       fileId: await sha256File(file),
       prepareSeconds: 0,
-      plan: { kind: 'tap', format: 'ber', loader },
+      plan: { source: tapSource, format: 'ber', loader },
     });
   }
   const started = performance.now();

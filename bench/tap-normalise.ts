@@ -1,10 +1,11 @@
 /**
  * TAP normalise / validate benchmark (not a test):
  * `npx tsx bench/tap-normalise.ts [--events 20000 | --file F] [--runs 5] [--mode decode,normalise,validate,both,columns]`.
- * Generates a varied TAP 3.12 file (every call event kind, pipelines/tap/test-varied.ts), or takes
+ * Generates a varied TAP 3.12 file (every call event kind, pipelines/sources/tap/test-varied.ts), or takes
  * `--file`, reads it into memory, then times, best of `runs`: decoding alone, decoding +
- * `createTapNormaliser().record`, decoding + `createValidator().record` / `finish`, all three, and
- * the whole decode worker's path from the file (`columns`: the same plus the column batches). Prints
+ * `createTapNormaliser().record`, decoding + `createValidator().record` / `finish`, all three as
+ * ingest runs them (`readTapFile`: each record read once for both), and the whole decode worker's
+ * path from the file (`columns`: the same plus the column batches). Prints
  * events/s, µs per event and the time ratio to decoding alone.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -12,11 +13,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { decodeStream, encodeFileChunks } from '../pipelines/asn1/index.ts';
-import { codecSources } from '../pipelines/ingest/codec-sources.ts';
-import { createTapNormaliser } from '../pipelines/tap/normalise.ts';
-import { dtl, tapHeader } from '../pipelines/tap/test-fixtures.ts';
-import { variedRecord } from '../pipelines/tap/test-varied.ts';
-import { createValidator } from '../pipelines/tap/validate.ts';
+import { tapBatches } from '../pipelines/sources/tap/batches.ts';
+import { createTapNormaliser } from '../pipelines/sources/tap/normalise.ts';
+import { readTapFile, type TapReader } from '../pipelines/sources/tap/read.ts';
+import { dtl, tapHeader } from '../pipelines/sources/tap/test-fixtures.ts';
+import { variedRecord } from '../pipelines/sources/tap/test-varied.ts';
+import { createValidator } from '../pipelines/sources/tap/validate.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const work = path.join(here, '.work');
@@ -55,19 +57,22 @@ async function pass(chunks: readonly Uint8Array[], mode: Mode): Promise<number> 
   let n = 0;
   let normaliser: ReturnType<typeof createTapNormaliser> | undefined;
   let validator: ReturnType<typeof createValidator> | undefined;
-  const normalise = mode === 'normalise' || mode === 'both';
-  const validate = mode === 'validate' || mode === 'both';
+  let reader: TapReader | undefined;
   for await (const item of decodeStream(chunks, { file: 'bench.tap' })) {
     if (item.type === 'header') {
-      if (normalise) normaliser = createTapNormaliser('bench.tap', item);
-      if (validate) validator = createValidator('bench.tap', item);
+      if (mode === 'normalise') normaliser = createTapNormaliser('bench.tap', item);
+      if (mode === 'validate') validator = createValidator('bench.tap', item);
+      if (mode === 'both') reader = readTapFile('bench.tap', item);
     } else if (item.type === 'record') {
       n++;
       normaliser?.record(item);
       validator?.record(item);
+      reader?.record(item);
     } else if (item.type === 'trailer') {
       normaliser?.audit(item);
       validator?.finish(item);
+      reader?.audit(item);
+      reader?.finish(item);
     }
   }
   return n;
@@ -75,7 +80,7 @@ async function pass(chunks: readonly Uint8Array[], mode: Mode): Promise<number> 
 
 /** The decode worker's whole path for one file: batches of columns; returns the call events. */
 async function columns(file: string): Promise<number> {
-  const batches = codecSources.tap.batches(file, 2048);
+  const batches = tapBatches(file, 2048);
   let events = 0;
   for (let step = await batches.next(); step.done !== true; step = await batches.next())
     events += step.value['raw.tap_events']?.rows ?? 0;

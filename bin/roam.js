@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader, then runs the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point: runs the CLI compiled to dist/ (by the setup step or `npm run build`). When the
+// TypeScript sources changed since that build, it is built again first, and that is said.
+import { ensureBuilt } from '../pipelines/setup/build.mjs';
 
-register();
-await import('../pipelines/cli.ts');
+ensureBuilt();
+await import(new URL('../dist/pipelines/cli.js', import.meta.url).href);

@@ -25,7 +25,7 @@ import {
   writeTap,
 } from './helpers/files.ts';
 import { encodeFile } from '../pipelines/asn1/index.ts';
-import { rapReturnBatch } from '../pipelines/rap/test-fixtures.ts';
+import { rapReturnBatch } from '../pipelines/sources/rap/test-fixtures.ts';
 import { probeHeader } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';

@@ -7,10 +7,10 @@ import { pendingWork } from '../pipelines/build/pending.ts';
 import { listInputFiles } from '../pipelines/ingest/files.ts';
 import { ingestFiles } from '../pipelines/ingest/run.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
-import { buildRunsTable } from '../pipelines/lib/registry.ts';
-import { createTableSql } from '../pipelines/lib/raw-table.ts';
+import { buildRunsTable } from '../pipelines/ingest/registry-tables.ts';
+import { createTableSql } from '../pipelines/columns/raw-table.ts';
 import { withWarehouse } from '../pipelines/lib/warehouse.ts';
-import { rapReturnBatch } from '../pipelines/rap/test-fixtures.ts';
+import { rapReturnBatch } from '../pipelines/sources/rap/test-fixtures.ts';
 import { writeTap } from './helpers/files.ts';
 import { tempDir } from './helpers/temp.ts';
 

@@ -8,10 +8,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../../pipelines/generate/manifest.ts';
-import { codecSources, type BerKind } from '../../pipelines/ingest/codec-sources.ts';
-import { defaultBatchSize } from '../../pipelines/ingest/row-batches.ts';
+import { defaultBatchSize } from '../../pipelines/columns/batch-builder.ts';
+import { sources } from '../../pipelines/sources/index.ts';
 
-const berKinds: Record<string, BerKind> = {
+/** The manifest's kinds of TAP, RAP and NRTRDE files → the kind of their source. */
+const berKinds: Record<string, string> = {
   'tap-batch': 'tap',
   'tap-notification': 'tap',
   'rap-return-batch': 'rap',
@@ -19,8 +20,10 @@ const berKinds: Record<string, BerKind> = {
   nrtrde: 'nrtrde',
 };
 
-async function lastEventMonth(kind: BerKind, file: string): Promise<string | null> {
-  const source = codecSources[kind].batches(file, defaultBatchSize);
+async function lastEventMonth(kind: string, file: string): Promise<string | null> {
+  const read = sources.find((s) => s.kind === kind)?.read;
+  if (read === undefined || !('decode' in read)) throw new Error(`no source decodes ${kind}`);
+  const source = read.decode(file, defaultBatchSize);
   let step = await source.next();
   while (step.done !== true) step = await source.next();
   const at = step.value.lastEventAt ?? step.value.firstEventAt;

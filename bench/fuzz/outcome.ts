@@ -4,18 +4,19 @@
  * kind. Classified as the campaign counts it: decoded, a known error (a RoamError), or a crash.
  */
 import { decodeStream } from '../../pipelines/asn1/index.ts';
-import type { BerKind } from '../../pipelines/ingest/codec-sources.ts';
-import { berKindOf, formatOf } from '../../pipelines/ingest/detect.ts';
-import type { ColumnBatchSource } from '../../pipelines/ingest/row-batches.ts';
 import { RoamError } from '../../pipelines/lib/errors.ts';
-import { nrtrdeBatches } from '../../pipelines/nrtrde/batches.ts';
-import { rapBatches } from '../../pipelines/rap/batches.ts';
-import { tapBatches } from '../../pipelines/tap/batches.ts';
+import { sources } from '../../pipelines/sources/index.ts';
+import { nrtrdeBatches } from '../../pipelines/sources/nrtrde/batches.ts';
+import { rapBatches } from '../../pipelines/sources/rap/batches.ts';
+import { sourceByHead } from '../../pipelines/sources/recognise.ts';
+import type { ColumnBatchSource } from '../../pipelines/sources/source.ts';
+import { tapBatches } from '../../pipelines/sources/tap/batches.ts';
 import type { DecodeItem } from '../../pipelines/asn1/index.ts';
 
 type Batches = (file: string, size: number, items: AsyncIterable<DecodeItem>) => ColumnBatchSource;
 
-const batchesOf: Record<BerKind, Batches> = {
+/** The BER sources' batch producers, fed from memory instead of a file (by source kind). */
+const batchesOf: Record<string, Batches | undefined> = {
   tap: tapBatches,
   rap: rapBatches,
   nrtrde: nrtrdeBatches,
@@ -44,9 +45,10 @@ function chunksOf(bytes: Uint8Array, size: number): Uint8Array[] {
 export async function decodeOutcome(file: string, bytes: Uint8Array, chunk = 0): Promise<Outcome> {
   try {
     const head = bytes.subarray(0, 4096);
-    const kind = formatOf(head) === 'ber' ? berKindOf(head) : undefined;
-    if (kind === undefined) return { type: 'other' };
-    const source = batchesOf[kind](file, batchSize, decodeStream(chunksOf(bytes, chunk), { file }));
+    const kind = sourceByHead(head, sources)?.kind;
+    const batches = kind === undefined ? undefined : batchesOf[kind];
+    if (batches === undefined) return { type: 'other' };
+    const source = batches(file, batchSize, decodeStream(chunksOf(bytes, chunk), { file }));
     let rows = 0;
     let step = await source.next();
     while (step.done !== true) {

@@ -5,7 +5,7 @@
  * the same files are loaded.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { dataTables } from '../../pipelines/ingest/raw-tables.ts';
+import { dataTablesOf } from '../../pipelines/ingest/raw-tables.ts';
 import { sqlString, withWarehouse } from '../../pipelines/lib/warehouse.ts';
 
 /**
@@ -72,7 +72,7 @@ export async function checkAfterKill(warehouse: string, clean: string): Promise<
     if (!(await tableExists(c, 'got', 'raw.ingested_files'))) return { loaded: 0, partial: {} };
     const loaded = `SELECT file_id FROM (${loadedFilesSql('got')})`;
     const partial: Record<string, number> = {};
-    for (const { name } of dataTables) {
+    for (const { name } of dataTablesOf()) {
       if (!(await tableExists(c, 'got', name))) continue;
       const got = `SELECT file_id, count(*) AS n FROM got.${name} GROUP BY 1`;
       const want = `SELECT file_id, count(*) AS n FROM clean.${name} WHERE file_id IN (${loaded}) GROUP BY 1`;
@@ -99,7 +99,7 @@ export async function compareWarehouses(
 ): Promise<FinalComparison> {
   return withBoth(warehouse, clean, async (c) => {
     const tables: FinalComparison['tables'] = {};
-    for (const { name } of dataTables) {
+    for (const { name } of dataTablesOf()) {
       const got = `SELECT * FROM got.${name}`;
       const want = `SELECT * FROM clean.${name}`;
       tables[name] = {

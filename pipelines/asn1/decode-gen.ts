@@ -7,7 +7,9 @@
  */
 import { readInteger } from '../ber/integer.ts';
 import { readBcd, readLatin1 } from '../ber/strings.ts';
+import { compileFunction } from '../lib/generated-code.ts';
 import type { DecodeState } from './decode-state.ts';
+import type { BodyDecoder, ElementDecoder } from './decoders.ts';
 import {
   ASCII,
   BCD,
@@ -20,22 +22,6 @@ import {
   type Route,
   type TypeDesc,
 } from './schema.ts';
-import type { Value } from './types.ts';
-
-/** Decodes the contents [c, ce) (or up to `00 00` when indefinite) of a constructed type. */
-export type BodyDecoder = (
-  st: DecodeState,
-  c: number,
-  ce: number,
-  indefinite: boolean,
-) => Value | undefined;
-/** Decodes the child at p (header in st.h, contents at cc) of a SEQUENCE OF or CHOICE: its value, or undefined when skipped. */
-export type ElementDecoder = (
-  st: DecodeState,
-  p: number,
-  cc: number,
-  ce: number,
-) => Value | undefined;
 
 export interface GenDeps {
   nextChild: (st: DecodeState, p: number, ce: number, indefinite: boolean) => number;
@@ -228,16 +214,10 @@ function elementSource(t: TypeDesc, g: Gen): string {
     };`;
 }
 
-function build<F>(src: string, deps: GenDeps, g: Gen): F {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function(
-    'nextChild',
-    'skipUnknown',
-    'readInteger',
-    'readLatin1',
-    'readBcd',
-    'body',
-    'T',
+function build<F>(name: string, src: string, deps: GenDeps, g: Gen): F {
+  const factory = compileFunction(
+    `asn1/${name}`,
+    ['nextChild', 'skipUnknown', 'readInteger', 'readLatin1', 'readBcd', 'body', 'T'],
     g.pre.join('\n') + src,
   ) as (...args: unknown[]) => F;
   return factory(deps.nextChild, deps.skipUnknown, readInteger, readLatin1, readBcd, body, g.types);
@@ -254,7 +234,7 @@ export function body(t: TypeDesc): BodyDecoder {
   if (t.body !== undefined) return t.body;
   if (deps === undefined) throw new Error('decoder dependencies not set');
   const g: Gen = { types: [], pre: [] };
-  t.body = build<BodyDecoder>(bodySource(t, g), deps, g);
+  t.body = build<BodyDecoder>(`${t.name}-body`, bodySource(t, g), deps, g);
   return t.body;
 }
 
@@ -263,6 +243,6 @@ export function element(t: TypeDesc): ElementDecoder {
   if (t.element !== undefined) return t.element;
   if (deps === undefined) throw new Error('decoder dependencies not set');
   const g: Gen = { types: [], pre: [] };
-  t.element = build<ElementDecoder>(elementSource(t, g), deps, g);
+  t.element = build<ElementDecoder>(`${t.name}-element`, elementSource(t, g), deps, g);
   return t.element;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validBatch } from '../tap/test-fixtures.ts';
+import { validBatch } from '../sources/tap/test-fixtures.ts';
 import { whyNotDetected } from './detect-why.ts';
 import { decodeBytes, detectKind, encodeFile } from './index.ts';
 import type { Struct } from './types.ts';

@@ -4,7 +4,7 @@
  * about TAP, RAP and NRTRDE comes from here: a new release is a schema change, not a code change.
  */
 import { APPLICATION, tagKey, UNIVERSAL } from '../ber/header.ts';
-import type { BodyDecoder, ElementDecoder } from './decode-gen.ts';
+import type { BodyDecoder, ElementDecoder } from './decoders.ts';
 import { importsTap, newestTapModule, rawSchema, type RawType } from './schema-json.ts';
 import type { ModuleName } from './types.ts';
 

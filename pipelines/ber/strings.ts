@@ -1,4 +1,5 @@
 /** String contents of OCTET STRING-based types: latin1 text (AsciiString trimmed) and BCD digits. */
+import { compileFunction } from '../lib/generated-code.ts';
 
 const DIGITS = '0123456789ABCDE';
 
@@ -18,11 +19,9 @@ const fromBytes = ((): FromBytes => {
     const args = Array.from({ length: n }, (_, i) => (i === 0 ? 'b[s]' : `b[s + ${i}]`));
     cases.push(`case ${n}: return String.fromCharCode(${args.join(', ')});`);
   }
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function(
-    'b',
-    's',
-    'n',
+  return compileFunction(
+    'ber/from-bytes',
+    ['b', 's', 'n'],
     `switch (n) { case 0: return ''; ${cases.join(' ')} } throw new RangeError('too long');`,
   ) as FromBytes;
 })();

@@ -2,7 +2,7 @@
  * SQLMesh's external model file, generated from the raw table definitions (one source of truth).
  * Pure: tables in, YAML text out.
  */
-import type { RawTable } from '../lib/raw-table.ts';
+import type { RawTable } from '../columns/raw-table.ts';
 
 export const externalModelsHeader =
   '# Generated from the raw table definitions in pipelines/ (raw-schema.ts files) by roam build.\n' +

@@ -1,7 +1,7 @@
 /** What a build has to recompute: the event range of files ingested since the last build. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WarehouseError } from '../lib/errors.ts';
-import { buildRunsTable, ingestedFilesTable } from '../lib/registry.ts';
+import { buildRunsTable, ingestedFilesTable } from '../ingest/registry-tables.ts';
 
 export interface PendingWork {
   /** Start of the last successful build (UTC, `YYYY-MM-DD HH:MM:SS`), undefined before the first. */

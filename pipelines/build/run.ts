@@ -9,11 +9,11 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WarehouseError } from '../lib/errors.ts';
 import { sqlProjectDir } from '../lib/paths.ts';
-import { createTableSql } from '../lib/raw-table.ts';
-import { buildRunsTable } from '../lib/registry.ts';
+import { createTableSql } from '../columns/raw-table.ts';
+import { buildRunsTable } from '../ingest/registry-tables.ts';
 import { statePathFor } from '../lib/sqlmesh.ts';
 import { withWarehouse } from '../lib/warehouse.ts';
-import { rawTables } from '../ingest/raw-tables.ts';
+import { rawTablesOf } from '../ingest/raw-tables.ts';
 import { renderExternalModels } from './external-models.ts';
 import { monthRuns, monthsOf } from './months.ts';
 import { pendingWork, requireReferenceData } from './pending.ts';
@@ -48,7 +48,7 @@ export interface BuildResult {
 /** Keeps sql/external_models.yaml equal to the raw table definitions. */
 export async function writeExternalModels(): Promise<void> {
   const file = path.join(sqlProjectDir, 'external_models.yaml');
-  const text = renderExternalModels(rawTables);
+  const text = renderExternalModels(rawTablesOf());
   const current = existsSync(file) ? await readFile(file, 'utf8') : '';
   if (current !== text) await writeFile(file, text);
 }

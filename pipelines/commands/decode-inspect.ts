@@ -1,18 +1,20 @@
 /**
- * Reads one file for `roam decode`: decodes it as a stream, normalises and validates each item,
- * keeps the first N events and the findings, or, given `onItem` (for --jsonl), hands each item
- * and finding to it as it passes and keeps none of them; `onFinding` takes the findings alone.
+ * Reads one file for `roam decode`: the source that recognises it (the registry, sources/index.ts,
+ * asked in order) shows it item by item, each normalised and validated; this keeps the first N
+ * events and the findings, or, given `onItem` (for --jsonl), hands each item and finding to it as
+ * it passes and keeps none of them; `onFinding` takes the findings alone.
  */
-import { decodeFile } from '../asn1/index.ts';
-import type { FileKind, ModuleName, Struct, UnknownTag } from '../asn1/types.ts';
+import { stat } from 'node:fs/promises';
+import { readHead } from '../ingest/detect.ts';
 import { DecodeError } from '../lib/errors.ts';
-import type { Finding } from '../tap/validate.ts';
-import { handlerFor, type KindHandler } from './decode-handlers.ts';
+import { sources as registry } from '../sources/index.ts';
+import { sourceByHead, titlesOf, whyNoSource } from '../sources/recognise.ts';
+import type { Finding, Source, UnknownPart } from '../sources/source.ts';
 
 export interface ShownEvent {
   index: number;
   offset: number;
-  value: Struct;
+  value: Record<string, unknown>;
   rows: unknown;
   line: string;
 }
@@ -26,17 +28,19 @@ export interface FileError {
 
 export interface FileReport {
   file: string;
-  kind: FileKind | null;
-  module: ModuleName | null;
-  tapModule: ModuleName | null;
-  header: Struct | null;
+  kind: string | null;
+  module: string | null;
+  tapModule: string | null;
+  header: Record<string, unknown> | null;
   summary: unknown;
+  /** Whether files of this kind hold records (see ShownItem); not part of the JSON output. */
+  records: boolean;
   events: ShownEvent[];
   eventCount: number;
-  trailer: Struct | null;
+  trailer: Record<string, unknown> | null;
   audit: unknown;
   findings: Finding[];
-  unknownTags: UnknownTag[];
+  unknownTags: readonly UnknownPart[];
   bytes: number | null;
   paddingBytes: number | null;
   error: FileError | null;
@@ -53,6 +57,8 @@ export interface InspectOptions {
   onItem?: (line: ItemLine) => void;
   /** Takes each finding as it is found; the report then keeps no findings. */
   onFinding?: (finding: Finding) => void;
+  /** The sources a file may be of (default: the registry). */
+  sources?: readonly Source[];
 }
 
 function fileError(error: unknown, file: string): FileError | undefined {
@@ -75,6 +81,19 @@ function fileError(error: unknown, file: string): FileError | undefined {
   return undefined;
 }
 
+/** The source that shows a file, or the error that says why none does. */
+async function showingSource(file: string, sources: readonly Source[]): Promise<Source> {
+  const shown = sources.filter((s) => s.show !== undefined);
+  const head = await readHead(file);
+  const source = sourceByHead(head, shown);
+  if (source !== undefined) return source;
+  const { size } = await stat(file);
+  const why = head.length === 0 ? undefined : whyNoSource(head, size, shown);
+  if (why !== undefined) throw new DecodeError(why.message, file, why.offset, why.tagPath);
+  const what = head.length === 0 ? `no ${titlesOf(shown)} data` : `not a ${titlesOf(shown)} file`;
+  throw new DecodeError(what, file, 0, '');
+}
+
 export async function inspectFile(file: string, options: InspectOptions = {}): Promise<FileReport> {
   const limit = options.events ?? Number.POSITIVE_INFINITY;
   const emit = options.onItem ?? (() => undefined);
@@ -87,6 +106,7 @@ export async function inspectFile(file: string, options: InspectOptions = {}): P
     tapModule: null,
     header: null,
     summary: null,
+    records: true,
     events: [],
     eventCount: 0,
     trailer: null,
@@ -104,75 +124,45 @@ export async function inspectFile(file: string, options: InspectOptions = {}): P
       emit({ ...f, type: 'finding' });
     }
   };
-  let handler: KindHandler | undefined;
-  let trailerSeen = false;
   try {
-    const opts = options.keepUnknownHex === true ? { keepUnknownHex: true } : {};
-    for await (const item of decodeFile(file, opts)) {
+    const source = await showingSource(file, options.sources ?? registry);
+    const show = source.show as NonNullable<Source['show']>;
+    const showOptions = options.keepUnknownHex === true ? { keepUnknownHex: true } : {};
+    for await (const item of show(file, showOptions)) {
       if (item.type === 'header') {
-        handler = handlerFor(file, item);
-        Object.assign(report, {
-          kind: item.kind,
-          module: item.module,
-          tapModule: item.tapModule ?? null,
-        });
-        report.header = item.groups;
-        report.summary = handler.summary;
-        emit({
-          file,
-          type: 'header',
-          kind: item.kind,
-          module: item.module,
-          groups: item.groups,
-          summary: handler.summary,
-        });
-        addFindings(handler.headerFindings);
-      } else if (item.type === 'record' && handler !== undefined) {
-        const { rows, findings, line } = handler.record(item);
+        const { kind, module, tapModule, groups, summary } = item;
+        Object.assign(report, { kind, module, tapModule, header: groups, summary });
+        report.records = item.records;
+        emit({ file, type: 'header', kind, module, groups, summary });
+        addFindings(item.findings);
+      } else if (item.type === 'record') {
+        const { index, offset, value, rows, line } = item;
         report.eventCount += 1;
-        if (item.index < limit) {
-          if (keep)
-            report.events.push({
-              index: item.index,
-              offset: item.offset,
-              value: item.value,
-              rows,
-              line,
-            });
-          emit({
-            file,
-            type: 'record',
-            index: item.index,
-            offset: item.offset,
-            value: item.value,
-            rows,
-          });
+        if (index < limit) {
+          if (keep) report.events.push({ index, offset, value, rows, line });
+          emit({ file, type: 'record', index, offset, value, rows });
         }
-        addFindings(findings);
-      } else if (item.type === 'trailer' && handler !== undefined) {
-        trailerSeen = true;
-        const { audit, findings } = handler.finish(item);
+        addFindings(item.findings);
+      } else if (item.type === 'trailer') {
         report.trailer = item.groups;
-        report.audit = audit;
-        emit({ file, type: 'trailer', groups: item.groups, audit });
-        addFindings(findings);
-      } else if (item.type === 'end') {
-        Object.assign(report, {
-          bytes: item.bytes,
-          paddingBytes: item.paddingBytes,
-          unknownTags: item.unknownTags,
-        });
+        report.audit = item.audit;
+        emit({ file, type: 'trailer', groups: item.groups, audit: item.audit });
+        addFindings(item.findings);
+      } else if (item.type === 'findings') {
+        addFindings(item.findings);
+      } else {
+        const { bytes, paddingBytes, unknownTags } = item;
+        Object.assign(report, { bytes, paddingBytes, unknownTags });
         emit({
           file,
           type: 'end',
-          bytes: item.bytes,
-          paddingBytes: item.paddingBytes,
-          unknownTags: item.unknownTags,
+          bytes,
+          paddingBytes,
+          unknownTags,
           eventCount: report.eventCount,
         });
       }
     }
-    if (handler !== undefined && !trailerSeen) addFindings(handler.finish(undefined).findings);
   } catch (error) {
     const known = fileError(error, file);
     if (known === undefined) throw error;

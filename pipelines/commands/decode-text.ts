@@ -2,14 +2,18 @@
  * `roam decode` text output: a readable indented summary of a FileReport, in three parts (head,
  * findings, tail) so that the findings can be written from where they waited (decode-spool.ts).
  */
-import type { Value } from '../asn1/types.ts';
-import { asList, asStruct } from '../tap/value.ts';
-import type { Finding } from '../tap/rules.ts';
+import type { Finding } from '../sources/source.ts';
 import type { FileReport } from './decode-inspect.ts';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
-function scalar(value: Value): string | undefined {
+/** A group of a decoded value (neither a list nor bytes), if it is one. */
+function groupOf(value: unknown): Record<string, unknown> | undefined {
+  const group = typeof value === 'object' && value !== null && !Array.isArray(value);
+  return group && !(value instanceof Uint8Array) ? (value as Record<string, unknown>) : undefined;
+}
+
+function scalar(value: unknown): string | undefined {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
   if (value instanceof Uint8Array) return `0x${hex(value)}`;
@@ -17,22 +21,21 @@ function scalar(value: Value): string | undefined {
 }
 
 /** A decoded value as an indented tree: `name: value`, groups nested, list items numbered. */
-export function renderTree(value: Value, indent: string): string[] {
+export function renderTree(value: unknown, indent: string): string[] {
   const lines: string[] = [];
-  const visit = (name: string, v: Value, pad: string): void => {
+  const visit = (name: string, v: unknown, pad: string): void => {
     const text = scalar(v);
     if (text !== undefined) {
       lines.push(`${pad}${name}: ${text}`);
     } else if (Array.isArray(v)) {
-      const items = asList(v);
-      lines.push(`${pad}${name}: [${items.length}]`);
-      items.forEach((item, i) => visit(`[${i}]`, item, `${pad}  `));
+      lines.push(`${pad}${name}: [${v.length}]`);
+      v.forEach((item: unknown, i) => visit(`[${i}]`, item, `${pad}  `));
     } else {
       lines.push(`${pad}${name}:`);
-      for (const [key, child] of Object.entries(asStruct(v) ?? {})) visit(key, child, `${pad}  `);
+      for (const [key, child] of Object.entries(groupOf(v) ?? {})) visit(key, child, `${pad}  `);
     }
   };
-  const struct = asStruct(value);
+  const struct = groupOf(value);
   if (struct === undefined) visit('value', value, indent);
   else for (const [key, child] of Object.entries(struct)) visit(key, child, indent);
   return lines;
@@ -66,7 +69,7 @@ export function renderHead(report: FileReport): string[] {
     lines.push('  summary');
     lines.push(...renderRow(report.summary, '    '));
   }
-  if (report.kind !== 'tap-notification' && report.kind !== 'rap-acknowledgement') {
+  if (report.records) {
     const shown =
       report.events.length === report.eventCount ? '' : `, showing ${report.events.length}`;
     lines.push(`  events (${report.eventCount}${shown})`);

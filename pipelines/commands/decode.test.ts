@@ -6,7 +6,7 @@ import { encodeFile } from '../asn1/index.ts';
 import type { Struct } from '../asn1/types.ts';
 import type { CommandContext, OptionValues } from '../lib/command.ts';
 import type { Format, Output } from '../lib/output.ts';
-import { validBatch } from '../tap/test-fixtures.ts';
+import { validBatch } from '../sources/tap/test-fixtures.ts';
 import { decodeCommand } from './decode.ts';
 
 interface Captured {

@@ -9,7 +9,7 @@ import { UsageError } from '../lib/errors.ts';
 import { jsonReplacer } from '../lib/output.ts';
 import { notRegularFile, refusalLine } from '../lib/regular-file.ts';
 import { inspectFile, type FileReport } from './decode-inspect.ts';
-import type { Finding } from '../tap/rules.ts';
+import type { Finding } from '../sources/source.ts';
 import { LineSpool } from './decode-spool.ts';
 import { findingLine, findingsTitle, renderHead, renderTail } from './decode-text.ts';
 
@@ -17,6 +17,11 @@ import { findingLine, findingsTitle, renderHead, renderTail } from './decode-tex
 export function decodeJsonReplacer(key: string, value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('hex');
   return jsonReplacer(key, value);
+}
+
+/** A file's JSON document: its report without what only the text output reads. */
+function jsonDocument({ events, records: _records, ...rest }: FileReport) {
+  return { ...rest, events: events.map(({ line: _line, ...event }) => event) };
 }
 
 export const decodeCommand: Command = {
@@ -70,9 +75,7 @@ many findings wait in a temporary file); json keeps the events shown and the fin
           ...(spool === undefined ? {} : { onFinding: (f: Finding) => spool.add(findingLine(f)) }),
         });
         if (mode === 'json') {
-          const { events: shown, ...rest } = report;
-          const doc = { ...rest, events: shown.map(({ line: _line, ...event }) => event) };
-          output.result(JSON.stringify(doc, decodeJsonReplacer, 2));
+          output.result(JSON.stringify(jsonDocument(report), decodeJsonReplacer, 2));
         } else if (spool !== undefined) {
           for (const text of renderHead(report)) output.result(text);
           output.result(findingsTitle(spool.count));

@@ -3,15 +3,24 @@ import { stringOption, wholeNumber, type Command } from '../lib/command.ts';
 import { UsageError } from '../lib/errors.ts';
 import { createProgress } from '../lib/progress.ts';
 import { defaultWorkerCount } from '../ingest/decode-pool.ts';
-import { inputKinds, type InputKind } from '../ingest/detect.ts';
 import { scanInputs, totalBytes } from '../ingest/files.ts';
+import { sources } from '../sources/index.ts';
 import { refusalLine } from '../lib/regular-file.ts';
 import { emptyInputs } from '../ingest/logical-key.ts';
 import { ingestFiles } from '../ingest/run.ts';
 import { runCounts } from '../ingest/runs-store.ts';
 import { summaryLines, totalsLine } from '../ingest/summary.ts';
 
-function parseKind(value: string | undefined): InputKind | undefined {
+/** Every kind of file roam reads: one per source of the registry. */
+const inputKinds = sources.map((s) => s.kind);
+
+/** The sources decoded in TypeScript (not by DuckDB's readers): what the workers decode. */
+const decoded = sources
+  .filter((s) => 'decode' in s.read)
+  .map((s) => s.title)
+  .join('/');
+
+function parseKind(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const kind = inputKinds.find((k) => k === value);
   if (kind === undefined) {
@@ -54,7 +63,7 @@ Options:
   --kind KIND        force the kind (${inputKinds.join(', ')})
   --force            reload files whose content was already loaded
   --quarantine DIR   where bad files go (default: quarantine/ beside the warehouse)
-  --workers N        threads decoding TAP/RAP/NRTRDE files ahead; 0: decode in the main
+  --workers N        threads decoding ${decoded} files ahead; 0: decode in the main
                      thread (default: one per core, at most 8; here ${defaultWorkerCount()})`,
   options: {
     kind: { type: 'string' },

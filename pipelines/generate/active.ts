@@ -4,8 +4,8 @@
  * speech quality drops in the MOS story's.
  */
 import path from 'node:path';
-import { activeTestsTable } from '../active/raw-schema.ts';
-import { fileColumns } from '../lib/raw-table.ts';
+import { activeTestsTable } from '../sources/active/raw-schema.ts';
+import { fileColumns } from '../columns/raw-table.ts';
 import { CsvTime, DAY, type Month } from './calendar.ts';
 import { CsvSink } from './csv-writer.ts';
 import { relative, type FileEntry } from './manifest.ts';

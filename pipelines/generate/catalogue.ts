@@ -1,10 +1,9 @@
 /** The shipped KPI catalogue (data/reference/kpi_catalogue.csv), read as the generator needs it. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { referenceDir } from '../lib/paths.ts';
 
-export const cataloguePath = fileURLToPath(
-  new URL('../../data/reference/kpi_catalogue.csv', import.meta.url),
-);
+export const cataloguePath = path.join(referenceDir, 'kpi_catalogue.csv');
 
 export interface Kpi {
   kpi: string;

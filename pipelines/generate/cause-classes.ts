@@ -3,9 +3,10 @@
  * states it: the manifest counts failures the way the marts will.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { referenceDir } from '../lib/paths.ts';
 
-const file = fileURLToPath(new URL('../../data/reference/cause_codes.csv', import.meta.url));
+const file = path.join(referenceDir, 'cause_codes.csv');
 
 export type FailureClass = 'success' | 'technical' | 'user' | 'policy';
 

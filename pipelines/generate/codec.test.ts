@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeFile } from '../asn1/index.ts';
 import type { DecodeItem } from '../asn1/types.ts';
-import { validateTapFile } from '../tap/validate.ts';
+import { validateTapFile } from '../sources/tap/validate.ts';
 import type { Manifest } from './manifest.ts';
 import { smallWorld } from './test-world.ts';
 

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { probeXdrTable } from '../probes/raw-schema.ts';
+import { probeXdrTable } from '../sources/probes/raw-schema.ts';
 import { writeActiveFiles } from './active.ts';
 import { billingStories } from './billing-facts.ts';
 import { monthsFrom } from './calendar.ts';

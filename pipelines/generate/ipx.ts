@@ -4,8 +4,8 @@
  * incident on one partner's path; the planted outage degrades one partner for three days.
  */
 import path from 'node:path';
-import { fileColumns } from '../lib/raw-table.ts';
-import { ipxMeasurementsTable } from '../ipx/raw-schema.ts';
+import { fileColumns } from '../columns/raw-table.ts';
+import { ipxMeasurementsTable } from '../sources/ipx/raw-schema.ts';
 import { CsvTime, DAY, type Month } from './calendar.ts';
 import { CsvSink } from './csv-writer.ts';
 import { relative, type FileEntry } from './manifest.ts';

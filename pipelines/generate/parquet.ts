@@ -5,8 +5,8 @@
  */
 import { rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { RawTable } from '../lib/raw-table.ts';
-import { fileColumns } from '../lib/raw-table.ts';
+import type { RawTable } from '../columns/raw-table.ts';
+import { fileColumns } from '../columns/raw-table.ts';
 import { sqlString } from '../lib/warehouse.ts';
 
 export interface Conversion {

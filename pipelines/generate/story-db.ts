@@ -9,8 +9,8 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { decodeFile } from '../asn1/index.ts';
 import type { DecodeItem } from '../asn1/types.ts';
-import { normaliseNrtrdeFile } from '../nrtrde/normalise.ts';
-import { normaliseTapFile } from '../tap/normalise.ts';
+import { normaliseNrtrdeFile } from '../sources/nrtrde/normalise.ts';
+import { normaliseTapFile } from '../sources/tap/normalise.ts';
 import { csvField } from './csv-writer.ts';
 import type { Manifest } from './manifest.ts';
 

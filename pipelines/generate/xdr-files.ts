@@ -6,8 +6,8 @@
  * real probes deliver them: its rows are attributed by IMSI, serving node or origin realm.
  */
 import path from 'node:path';
-import { fileColumns } from '../lib/raw-table.ts';
-import { probeXdrTable } from '../probes/raw-schema.ts';
+import { fileColumns } from '../columns/raw-table.ts';
+import { probeXdrTable } from '../sources/probes/raw-schema.ts';
 import { DAY, type Month } from './calendar.ts';
 import { CsvSink } from './csv-writer.ts';
 import { relative, type FileEntry } from './manifest.ts';

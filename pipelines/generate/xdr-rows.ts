@@ -1,5 +1,5 @@
 /**
- * One probe xDR row as a CSV line, in the column order of pipelines/probes/raw-schema.ts (with or
+ * One probe xDR row as a CSV line, in the column order of pipelines/sources/probes/raw-schema.ts (with or
  * without partner_tadig): result code from the partner's failure mix, lognormal latency, RAT type,
  * routing and APN, and what attributes the row to a partner when the export names none — the
  * serving node's Global Title (MAP, GTPv1) and the Diameter Origin-Realm.

@@ -1,64 +1,25 @@
 /**
- * Column batches → raw tables through appenders, inside the caller's transaction. The appenders
- * are shared by every file of a commit group (a flush costs ~2 ms per table whatever its rows, so
- * one per table and file made small files slow); the group flushes them before it commits.
+ * A decoded file's column batches → its raw tables, through the group's appenders (the table
+ * writers of columns/table-writers.ts), inside the caller's transaction; what the file said about
+ * itself and what its rows say (file-facts.ts) make its load result.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RowTable } from '../lib/row-table.ts';
-import { openRowWriter, type RowWriter } from '../lib/row-writer.ts';
-import type { LoadResult } from './load-result.ts';
-import type { ColumnBatch } from '../lib/column-batch.ts';
+import type { ColumnBatch } from '../columns/column-batch.ts';
+import type { RawTable } from '../columns/raw-table.ts';
+import type { TableWriters } from '../columns/table-writers.ts';
+import type { ColumnBatchSource, FileSummary } from '../sources/source.ts';
 import { FileFacts } from './file-facts.ts';
-import type { BatchSummary, ColumnBatchSource } from './row-batches.ts';
-
-/** One appender per raw table, opened when first needed. */
-export class TableWriters {
-  private readonly writers = new Map<string, RowWriter>();
-
-  constructor(private readonly connection: DuckDBConnection) {}
-
-  async writer(table: RowTable<unknown>): Promise<RowWriter> {
-    let writer = this.writers.get(table.name);
-    if (writer === undefined) {
-      writer = await openRowWriter(this.connection, table);
-      this.writers.set(table.name, writer);
-    }
-    return writer;
-  }
-
-  /** Flushes every appender into the open transaction and releases them. */
-  close(): void {
-    const writers = [...this.writers.values()];
-    this.writers.clear();
-    for (const writer of writers) writer.close();
-  }
-
-  /**
-   * Drops the rows not yet flushed and releases the appenders. An appender left open would flush
-   * its rows whenever it is collected, into whatever transaction is then open.
-   */
-  discard(): void {
-    for (const writer of this.writers.values()) {
-      try {
-        writer.discard();
-      } catch {
-        // Closed already, or unusable: nothing left to flush.
-      }
-    }
-    this.writers.clear();
-  }
-}
+import type { LoadResult } from './load-result.ts';
 
 export async function appendBatches(
   writers: TableWriters,
-  tables: readonly RowTable<unknown>[],
+  tables: readonly RawTable[],
   source: ColumnBatchSource,
   fileId: string,
 ): Promise<LoadResult> {
   const rowsByTable: Record<string, number> = {};
   for (const table of tables) rowsByTable[table.name.replace('raw.', '')] = 0;
   const facts = new FileFacts();
-  let step: IteratorResult<ColumnBatch, BatchSummary>;
+  let step: IteratorResult<ColumnBatch, FileSummary>;
   try {
     step = await source.next();
     while (step.done !== true) {
@@ -74,9 +35,9 @@ export async function appendBatches(
     }
   } catch (error) {
     // Stop the producer (a worker is replaced); the caller rolls the transaction back.
-    await source.return(undefined as unknown as BatchSummary).catch(() => undefined);
+    await source.return(undefined as unknown as FileSummary).catch(() => undefined);
     throw error;
   }
-  const { fatalFindings, testData, fileKind } = facts;
-  return { rowsByTable, ...step.value, fatalFindings, testData, fileKind };
+  const { fatalFindings, testData } = facts;
+  return { rowsByTable, fileKind: null, ...step.value, fatalFindings, testData };
 }

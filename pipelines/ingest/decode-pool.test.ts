@@ -7,12 +7,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeTap } from '../../tests/helpers/files.ts';
 import { tempDir } from '../../tests/helpers/temp.ts';
-import type { Column } from '../lib/column-batch.ts';
+import type { Column } from '../columns/column-batch.ts';
 import { DecodeError } from '../lib/errors.ts';
-import { textAt } from '../lib/text-column.ts';
-import { codecSources } from './codec-sources.ts';
+import { textAt } from '../columns/text-column.ts';
+import type { ColumnBatchSource } from '../sources/source.ts';
+import { tapBatches } from '../sources/tap/batches.ts';
+import { tapSource } from '../sources/tap/source.ts';
 import { DecodePool } from './decode-pool.ts';
-import type { ColumnBatchSource } from './row-batches.ts';
 
 /** A column's values, row by row (NULL as null), whatever room its arrays have beyond them. */
 function rowValues(column: Column, rows: number): unknown[] {
@@ -48,13 +49,13 @@ describe('DecodePool', () => {
     const [first, second, third, fourth] = files as [string, string, string, string];
     const pool = new DecodePool(1000, 2);
     try {
-      for (const file of [first, second, third]) pool.enqueue('tap', file);
-      const here = async (file: string) => drain(codecSources.tap.batches(file, 1000));
-      expect(await drain(pool.batches('tap', first))).toEqual(await here(first));
+      for (const file of [first, second, third]) pool.enqueue(tapSource, file);
+      const here = async (file: string) => drain(tapBatches(file, 1000));
+      expect(await drain(pool.batches(tapSource, first))).toEqual(await here(first));
       // The second file was decoded ahead; it is skipped, the third one asked for.
-      expect(await drain(pool.batches('tap', third))).toEqual(await here(third));
+      expect(await drain(pool.batches(tapSource, third))).toEqual(await here(third));
       // Not queued: decoded in this thread, the same way.
-      expect(await drain(pool.batches('tap', fourth))).toEqual(await here(fourth));
+      expect(await drain(pool.batches(tapSource, fourth))).toEqual(await here(fourth));
       expect(path.basename(second)).toBe('CDDEUNWGBRHM00002');
       expect(pool.decodedHere).toBe(1);
     } finally {
@@ -70,13 +71,13 @@ describe('DecodePool', () => {
     const pool = new DecodePool(100, 2);
     try {
       // Two workers, taking turns: the first holds the large file and the second small one.
-      for (const file of [large, ...small]) pool.enqueue('tap', file);
-      const abandoned = pool.batches('tap', large);
+      for (const file of [large, ...small]) pool.enqueue(tapSource, file);
+      const abandoned = pool.batches(tapSource, large);
       expect((await abandoned.next()).done).toBe(false);
       await abandoned.return(undefined as never);
       for (const file of small)
-        expect(await drain(pool.batches('tap', file))).toEqual(
-          await drain(codecSources.tap.batches(file, 100)),
+        expect(await drain(pool.batches(tapSource, file))).toEqual(
+          await drain(tapBatches(file, 100)),
         );
       // Every small file came from a worker, the re-queued one included.
       expect(pool.decodedHere).toBe(0);
@@ -91,8 +92,8 @@ describe('DecodePool', () => {
     for (const workers of [1, 3]) {
       const pool = new DecodePool(100, workers);
       try {
-        for (const file of files) pool.enqueue('tap', file);
-        for (const file of files) await drain(pool.batches('tap', file));
+        for (const file of files) pool.enqueue(tapSource, file);
+        for (const file of files) await drain(pool.batches(tapSource, file));
         expect(pool.workersStarted).toBe(workers);
         expect(pool.decodedHere).toBe(0);
       } finally {
@@ -106,12 +107,12 @@ describe('DecodePool', () => {
     const { file } = writeTap(dir, 'CDDEUNWGBRHM00031', 200);
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 40));
-    const here = await drain(codecSources.tap.batches(file, 100)).catch((e: unknown) => e);
+    const here = await drain(tapBatches(file, 100)).catch((e: unknown) => e);
     expect(here).toBeInstanceOf(DecodeError);
     const pool = new DecodePool(100, 1);
     try {
-      pool.enqueue('tap', file);
-      const there = await drain(pool.batches('tap', file)).catch((e: unknown) => e);
+      pool.enqueue(tapSource, file);
+      const there = await drain(pool.batches(tapSource, file)).catch((e: unknown) => e);
       expect(pool.decodedHere).toBe(0);
       expect(there).toBeInstanceOf(DecodeError);
       expect(there).toMatchObject({

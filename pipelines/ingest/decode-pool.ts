@@ -1,5 +1,6 @@
 /**
- * The main thread's side of the decode workers. Codec files are queued in input order as ingest
+ * The main thread's side of the decode workers. Decoded files (of the sources of the registry,
+ * sources/index.ts, that a worker imports too) are queued in input order as ingest
  * plans them (`enqueue`) and handed to the workers, the least busy first, each worker holding up to
  * `filesPerWorker` of them: the one it reads and the next, so that it goes from file to file without
  * waiting for this thread (which may be busy in a long append) to send it one. How far ahead the
@@ -11,12 +12,18 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { codecSources, type BerKind } from './codec-sources.ts';
+import { sources } from '../sources/index.ts';
+import type { ColumnBatchSource, Source } from '../sources/source.ts';
 import type { DecodeJob, PoolMessage, WorkerMessage } from './decode-worker.ts';
-import type { ColumnBatchSource } from './row-batches.ts';
 import { fromWorkerError } from './worker-errors.ts';
 
-const entry = new URL('./decode-worker-entry.mjs', import.meta.url);
+/**
+ * The worker's entry: compiled JavaScript runs the compiled worker as it is; TypeScript run
+ * directly (tests, benchmarks) registers the TypeScript loader in the thread first.
+ */
+const entry = import.meta.url.endsWith('.ts')
+  ? new URL('./decode-worker-entry.mjs', import.meta.url)
+  : new URL('./decode-worker.js', import.meta.url);
 
 /**
  * Decode workers by default: one per core, with the writer's thread besides them (on the two-core
@@ -40,7 +47,7 @@ const batchesAhead = 32;
 const budget = 64;
 
 interface Queued {
-  kind: BerKind;
+  kind: string;
   file: string;
   seq: number;
 }
@@ -145,9 +152,13 @@ export class DecodePool {
     private readonly workers = defaultWorkerCount(),
   ) {}
 
-  /** Queues a codec file to be decoded ahead, in input order. */
-  enqueue(kind: BerKind, file: string): void {
-    const job = new Job({ kind, file, seq: this.seq++ });
+  /**
+   * Queues a file to be decoded ahead, in input order. A source the workers do not know (not in
+   * the registry) is left to be decoded here when it is asked for.
+   */
+  enqueue(source: Source, file: string): void {
+    if (!sources.includes(source)) return;
+    const job = new Job({ kind: source.kind, file, seq: this.seq++ });
     this.jobs.set(file, job);
     this.waiting.push(job);
     this.fill();
@@ -222,7 +233,9 @@ export class DecodePool {
   }
 
   /** The file's batches: decoded by a worker when it was queued, else here. */
-  async *batches(kind: BerKind, file: string): ColumnBatchSource {
+  async *batches(source: Source, file: string): ColumnBatchSource {
+    const { kind, read } = source;
+    if (!('decode' in read)) throw new Error(`${kind} files are not decoded`);
     const job = this.jobs.get(file);
     // Files queued before this one and not asked for were skipped: drop their work.
     if (job !== undefined)
@@ -232,7 +245,7 @@ export class DecodePool {
       if (job !== undefined) this.drop(job);
       this.fill();
       this.decodedHere += 1;
-      return yield* codecSources[kind].batches(file, this.batchSize);
+      return yield* read.decode(file, this.batchSize);
     }
     this.wanted = job;
     this.fill();

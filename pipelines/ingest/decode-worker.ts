@@ -1,19 +1,21 @@
 /**
- * Worker thread: decodes, normalises and validates codec files, one at a time in the order they
- * were given, and posts each file's row batches, as columns, to the main thread, at most `ahead`
- * batches ahead of what the main thread has appended. The pool gives a worker its next files
- * before it is done with the current one, so that it never waits for the main thread between files.
+ * Worker thread: decodes files with their source's decoder (sources/index.ts), one at a time in
+ * the order they were given, and posts each file's row batches, as columns, to the main thread, at
+ * most `ahead` batches ahead of what the main thread has appended. The pool gives a worker its
+ * next files before it is done with the current one, so that it never waits for the main thread
+ * between files.
  */
 import { parentPort } from 'node:worker_threads';
-import { codecSources, type BerKind } from './codec-sources.ts';
-import { transferables, type ColumnBatch } from '../lib/column-batch.ts';
-import type { BatchSummary } from './row-batches.ts';
+import { transferables, type ColumnBatch } from '../columns/column-batch.ts';
+import { sources } from '../sources/index.ts';
+import type { FileSummary } from '../sources/source.ts';
 import { toWorkerError, type WorkerError } from './worker-errors.ts';
 
 export interface DecodeJob {
   /** Every message about the job carries it, and so do the acknowledgements. */
   id: number;
-  kind: BerKind;
+  /** The kind of the source (sources/index.ts) that decodes the file. */
+  kind: string;
   file: string;
   /** Records per batch. */
   batchSize: number;
@@ -23,7 +25,7 @@ export interface DecodeJob {
 
 export type WorkerMessage = { id: number } & (
   | { type: 'batch'; batch: ColumnBatch }
-  | { type: 'done'; summary: BatchSummary }
+  | { type: 'done'; summary: FileSummary }
   | { type: 'error'; error: WorkerError }
 );
 
@@ -44,7 +46,9 @@ const post = (message: WorkerMessage, transfer?: ArrayBuffer[]) =>
 
 async function run(job: DecodeJob): Promise<void> {
   const { id } = job;
-  const source = codecSources[job.kind].batches(job.file, job.batchSize);
+  const read = sources.find((s) => s.kind === job.kind)?.read;
+  if (read === undefined || !('decode' in read)) throw new Error(`no source decodes ${job.kind}`);
+  const source = read.decode(job.file, job.batchSize);
   let step = await source.next();
   while (step.done !== true) {
     post({ id, type: 'batch', batch: step.value }, transferables(step.value));

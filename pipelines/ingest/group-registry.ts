@@ -7,8 +7,8 @@
  * statement per file cost more than decoding a small file.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { RawTable } from '../columns/raw-table.ts';
 import { sqlString } from '../lib/warehouse.ts';
-import { dataTables } from './raw-tables.ts';
 import {
   forgetLoaded,
   loadedWhere,
@@ -28,25 +28,42 @@ interface Live {
   registration?: Registration;
 }
 
+export interface GroupSettings {
+  /** The kinds whose latest file replaces every earlier one (reference data). */
+  snapshotKinds: ReadonlySet<string>;
+  /** The tables a replaced file's rows are deleted from. */
+  dataTables: readonly RawTable[];
+  /** The ingest run the registry rows belong to, if any. */
+  runId: number | null;
+}
+
 export class GroupRegistry {
   private readonly registrations: Registration[] = [];
   private readonly quarantined: Quarantined[] = [];
 
+  private readonly snapshotKinds: ReadonlySet<string>;
+  private readonly dataTables: readonly RawTable[];
+  private readonly runId: number | null;
+
   private constructor(
     private readonly loaded: LoadedFile[],
-    private readonly snapshotKinds: ReadonlySet<string>,
-    private readonly runId: number | null,
-  ) {}
+    settings: GroupSettings,
+  ) {
+    ({
+      snapshotKinds: this.snapshotKinds,
+      dataTables: this.dataTables,
+      runId: this.runId,
+    } = settings);
+  }
 
   /** The registry for a group of files (by content hash). */
   static async open(
     connection: DuckDBConnection,
     files: ReadonlyArray<{ fileId: string }>,
-    snapshotKinds: ReadonlySet<string>,
-    runId: number | null,
+    settings: GroupSettings,
   ): Promise<GroupRegistry> {
     const ids = files.map((f) => f.fileId);
-    return new GroupRegistry(await loadedWhere(connection, { ids }), snapshotKinds, runId);
+    return new GroupRegistry(await loadedWhere(connection, { ids }), settings);
   }
 
   /** Whether this content is loaded (under any name), before the group or by it. */
@@ -128,7 +145,7 @@ export class GroupRegistry {
     ];
     if (gone.length > 0) {
       const ids = gone.map(sqlString).join(', ');
-      for (const table of dataTables)
+      for (const table of this.dataTables)
         await connection.run(`DELETE FROM ${table.name} WHERE file_id IN (${ids})`);
     }
     await markReplaced(connection, retired);

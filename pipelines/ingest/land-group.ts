@@ -12,19 +12,18 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { isInputError } from '../lib/errors.ts';
 import type { Progress } from '../lib/progress.ts';
 import { sqlString } from '../lib/warehouse.ts';
-import { TableWriters } from './append-batches.ts';
-import type { InputKind } from './detect.ts';
+import { TableWriters } from '../columns/table-writers.ts';
+import type { Source } from '../sources/source.ts';
 import { GroupRegistry } from './group-registry.ts';
 import { totalRows, type Loader } from './load-result.ts';
 import { codecKey, pathKey } from './logical-key.ts';
 import { quarantine } from './quarantine.ts';
-import { dataTables } from './raw-tables.ts';
+import { dataTablesOf, snapshotKindsOf } from './raw-tables.ts';
 import { recordQuarantined, type FileOutcome } from './registry-store.ts';
-import { snapshotKinds } from './sources.ts';
 
-/** How a file is read: its kind, format and loader. */
+/** How a file is read: its source, format (raw.ingested_files.format) and loader. */
 export interface Plan {
-  kind: InputKind;
+  source: Source;
   format: string;
   loader: Loader;
 }
@@ -52,6 +51,8 @@ export interface LandOptions {
   runId?: number;
   /** Test hook: called inside the transaction after a file's rows are written. */
   afterLoad?: (file: string) => Promise<void>;
+  /** The sources files may be of (default: the registry, sources/index.ts). */
+  sources?: readonly Source[];
 }
 
 /** A group closes at this many files or input bytes (whichever comes first). */
@@ -69,7 +70,7 @@ function outcomeOf(prepared: PreparedFile): FileOutcome {
   return {
     file: prepared.file,
     fileId: prepared.fileId,
-    kind: prepared.plan?.kind ?? null,
+    kind: prepared.plan?.source.kind ?? null,
     format: prepared.plan?.format ?? null,
     status: 'loaded',
     rows: 0,
@@ -137,15 +138,16 @@ async function landOne(
   if (sameContent) {
     // Loaded again (--force): the same version, its rows (maybe still in an appender) deleted.
     writers.close();
-    for (const table of dataTables)
+    for (const table of dataTablesOf(options.sources))
       await connection.run(`DELETE FROM ${table.name} WHERE file_id = ${sqlString(fileId)}`);
     await registry.forget(connection, fileId);
   }
   const result = await plan.loader(connection, file, fileId, writers);
   await options.afterLoad?.(file);
+  // A decoded file says which logical file it is a version of; a tabular one, its path.
   const logicalKey =
-    plan.format === 'ber'
-      ? codecKey(plan.kind, result)
+    'decode' in plan.source.read
+      ? codecKey(plan.source.kind, result)
       : pathKey(file, prepared.keyFolder ?? path.dirname(file));
   const loaded = {
     ...outcomeOf(prepared),
@@ -173,12 +175,11 @@ export async function landGroup(
   const landed: FileOutcome[] = [];
   await connection.run('BEGIN TRANSACTION');
   try {
-    const registry = await GroupRegistry.open(
-      connection,
-      group,
-      snapshotKinds,
-      options.runId ?? null,
-    );
+    const registry = await GroupRegistry.open(connection, group, {
+      snapshotKinds: snapshotKindsOf(options.sources),
+      dataTables: dataTablesOf(options.sources),
+      runId: options.runId ?? null,
+    });
     for (const prepared of group) {
       const outcome = await landOne(connection, writers, registry, prepared, options);
       options.progress.fileDone(outcome.rows, outcome.sizeBytes);

@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { rawTable } from '../lib/raw-table.ts';
+import { rawTable } from '../columns/raw-table.ts';
 import { addMissingColumns } from './raw-columns-migration.ts';
 
 describe('addMissingColumns', () => {

@@ -3,7 +3,7 @@
  * roam) gets them added, NULL for the rows already there, so that the models can read them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { RawTable } from '../lib/raw-table.ts';
+import type { RawTable } from '../columns/raw-table.ts';
 
 export async function addMissingColumns(
   connection: DuckDBConnection,

@@ -10,7 +10,7 @@
  * ingest until none is left (a cheap UPDATE over the few RAP files).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ingestedFilesTable, quarantinedFilesTable } from '../lib/registry.ts';
+import { ingestedFilesTable, quarantinedFilesTable } from './registry-tables.ts';
 
 const table = ingestedFilesTable.name;
 

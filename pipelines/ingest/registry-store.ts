@@ -1,7 +1,7 @@
 /** Reads and writes the file registry (raw.ingested_files) and the quarantine log. */
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ingestedFilesTable, quarantinedFilesTable } from '../lib/registry.ts';
+import { ingestedFilesTable, quarantinedFilesTable } from './registry-tables.ts';
 import { sqlString } from '../lib/warehouse.ts';
 import type { LoadResult } from './load-result.ts';
 

@@ -7,66 +7,43 @@
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DecodeError, isInputError, LoadError } from '../lib/errors.ts';
-import { createTableSql } from '../lib/raw-table.ts';
-import { addMissingColumns } from './raw-columns-migration.ts';
+import { createTableSql } from '../columns/raw-table.ts';
+import { defaultBatchSize } from '../columns/batch-builder.ts';
+import { isInputError } from '../lib/errors.ts';
 import { sqlString, withWarehouse } from '../lib/warehouse.ts';
-import { appendBatches } from './append-batches.ts';
-import { codecSources, type BerKind } from './codec-sources.ts';
+import { sources as registry } from '../sources/index.ts';
+import type { Source } from '../sources/source.ts';
 import { DecodePool, defaultWorkerCount } from './decode-pool.ts';
-import { berKindOf, formatOf, readHead, whyNotBer, type InputKind } from './detect.ts';
 import { sha256File } from './files.ts';
-import {
-  groupIsFull,
-  landGroup,
-  type LandOptions,
-  type Plan,
-  type PreparedFile,
-} from './land-group.ts';
-import type { Loader } from './load-result.ts';
+import { groupIsFull, landGroup, type LandOptions, type PreparedFile } from './land-group.ts';
 import { keyFolders } from './logical-key.ts';
-import { rawTables } from './raw-tables.ts';
+import { planFor, poolFor } from './plan.ts';
+import { addMissingColumns } from './raw-columns-migration.ts';
+import { rawTablesOf } from './raw-tables.ts';
 import { migrateRegistry } from './registry-migration.ts';
 import { loadedWhere, type FileOutcome } from './registry-store.ts';
 import { finishRun, startRun } from './runs-store.ts';
-import { defaultBatchSize } from './row-batches.ts';
-import { sourceForColumns, tabularSources } from './sources.ts';
-import { columnNames, tabularLoader, type TabularFormat } from './tabular.ts';
 
 export type { FileOutcome } from './registry-store.ts';
 
 /** WAL size at which DuckDB checkpoints during an ingest; the ingest checkpoints once at its end. */
 const checkpointThreshold = '1GB';
 
-/**
- * Codec files at least this large are decoded ahead in worker threads while this one appends;
- * smaller ones (most NRTRDE and RAP files) are decoded here, when they are landed.
- */
-const workerThreshold = 64 * 1024;
-
-/** The pool that decodes a codec file of this size, if any. */
-const poolFor = (pool: DecodePool | undefined, size: number) =>
-  size >= workerThreshold ? pool : undefined;
-
-function codecLoader(kind: BerKind, size: number, pool: DecodePool | undefined): Loader {
-  const source = codecSources[kind];
-  return (_connection, file, fileId, writers) => {
-    const batches =
-      poolFor(pool, size)?.batches(kind, file) ?? source.batches(file, defaultBatchSize);
-    return appendBatches(writers, source.tables, batches, fileId);
-  };
-}
-
 export interface IngestOptions extends Omit<LandOptions, 'runId'> {
-  kind: InputKind | undefined;
-  /** Worker threads that decode large codec files ahead; 0: all in this thread (default: cores). */
+  /** The kind the files are (`--kind`), whatever they look like; undefined: each file says. */
+  kind: string | undefined;
+  /** Worker threads that decode large files ahead; 0: all in this thread (default: cores). */
   workers?: number;
   /** The files and folders given (logical keys of tabular files start at them; see logical-key.ts). */
   inputs?: readonly string[];
 }
 
 /** The raw tables, created where missing, and the settings every ingest writes with. */
-export async function prepareWarehouse(connection: DuckDBConnection): Promise<void> {
+export async function prepareWarehouse(
+  connection: DuckDBConnection,
+  sources: readonly Source[] = registry,
+): Promise<void> {
+  const rawTables = rawTablesOf(sources);
   await connection.run('CREATE SCHEMA IF NOT EXISTS raw');
   for (const table of rawTables) await connection.run(createTableSql(table));
   await migrateRegistry(connection);
@@ -93,53 +70,9 @@ export async function ingestSettings(connection: DuckDBConnection, warehouse: st
   await connection.run(`SET temp_directory = ${sqlString(spillDirectory(warehouse))}`);
 }
 
-const unknownKind = (file: string, why: string) =>
-  new LoadError(`${file}: ${why} at byte 0`, file, {
-    fix: 'pass --kind if the file is one roam knows (roam ingest --help)',
-  });
-
-/** Decides kind, format and loader from the file's content (or --kind). */
-async function planFor(
-  connection: DuckDBConnection,
-  file: string,
-  size: number,
-  forced: InputKind | undefined,
-  pool: DecodePool | undefined,
-): Promise<Plan> {
-  const head = await readHead(file);
-  const format = formatOf(head);
-  if (format === undefined) {
-    if (head.length === 0) throw unknownKind(file, 'empty file');
-    const why = whyNotBer(head, size);
-    if (why === undefined) throw unknownKind(file, 'unknown file kind');
-    throw new DecodeError(why.message, file, why.offset, why.tagPath);
-  }
-  if (format === 'ber') {
-    const kind = berKindOf(head);
-    if (kind === undefined) throw unknownKind(file, 'unknown file kind');
-    if (forced !== undefined && forced !== kind)
-      throw unknownKind(file, `a ${kind.toUpperCase()} file, not ${forced}`);
-    return { kind, format, loader: codecLoader(kind, size, pool) };
-  }
-  const tabular: TabularFormat = format;
-  const names = await columnNames(connection, file, tabular).catch((error: unknown) => {
-    if (error instanceof LoadError) throw error;
-    throw new LoadError(
-      `${file}: not a readable ${tabular} file at byte 0: ${(error as Error).message.split('\n')[0]}`,
-      file,
-    );
-  });
-  const source =
-    forced === undefined ? sourceForColumns(names) : tabularSources.find((s) => s.kind === forced);
-  if (source === undefined) {
-    throw unknownKind(file, `no source has the columns ${names.slice(0, 8).join(', ')}`);
-  }
-  return { kind: source.kind, format, loader: tabularLoader(source, tabular, names) };
-}
-
 /**
  * Reads what a file is (size, content hash, kind) before its group's transaction, and queues a
- * large codec file for decoding ahead unless it was loaded before this run (same name, same
+ * large decoded file for decoding ahead unless it was loaded before this run (same name, same
  * content).
  */
 async function prepare(
@@ -154,9 +87,9 @@ async function prepare(
   const { size } = await stat(file);
   const fileId = await sha256File(file);
   try {
-    const plan = await planFor(connection, file, size, options.kind, pool);
-    if (plan.format === 'ber' && (options.force || !loadedBefore.has(fileId)))
-      poolFor(pool, size)?.enqueue(plan.kind as BerKind, file);
+    const plan = await planFor(connection, file, size, options, pool);
+    if ('decode' in plan.source.read && (options.force || !loadedBefore.has(fileId)))
+      poolFor(pool, size)?.enqueue(plan.source, file);
     const prepareSeconds = (performance.now() - started) / 1000;
     return { file, size, fileId, prepareSeconds, plan, keyFolder };
   } catch (unreadable) {
@@ -194,7 +127,7 @@ async function ingestWith(
   files: readonly string[],
   options: IngestOptions,
 ): Promise<FileOutcome[]> {
-  await prepareWarehouse(connection);
+  await prepareWarehouse(connection, options.sources);
   await ingestSettings(connection, warehouse);
   const outcomes: FileOutcome[] = [];
   const inputs = options.inputs ?? files;

@@ -1,6 +1,6 @@
 /** Ingest runs (raw.ingest_runs): a row when a run starts, its counts when it ends. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { ingestRunsTable } from '../lib/registry.ts';
+import { ingestRunsTable } from './registry-tables.ts';
 import { sqlString } from '../lib/warehouse.ts';
 import type { FileOutcome } from './registry-store.ts';
 

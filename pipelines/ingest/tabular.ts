@@ -4,11 +4,11 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LoadError } from '../lib/errors.ts';
-import { fileColumns } from '../lib/raw-table.ts';
+import { fileColumns } from '../columns/raw-table.ts';
 import { sqlString } from '../lib/warehouse.ts';
 import { byteOffsetOfLine, csvErrorLine, csvErrorSummary } from './csv-error.ts';
+import type { RawTable } from '../columns/raw-table.ts';
 import type { LoadResult, Loader } from './load-result.ts';
-import type { TabularSource } from './sources.ts';
 
 export type TabularFormat = 'csv' | 'parquet' | 'jsonl';
 
@@ -77,14 +77,16 @@ async function explain(file: string, error: unknown): Promise<LoadError> {
   return new LoadError(`${file}: ${csvErrorSummary(message)} at ${where}`, file, { cause: error });
 }
 
+/** Loads a tabular file into `table`; `names`: the columns it has; `timeColumn` places its rows. */
 export function tabularLoader(
-  source: TabularSource,
+  read: { table: RawTable; timeColumn: string | undefined },
   format: TabularFormat,
   names: readonly string[],
 ): Loader {
+  const { table, timeColumn } = read;
   return async (connection, file, fileId): Promise<LoadResult> => {
     const present = new Set(names);
-    const columns = fileColumns(source.table);
+    const columns = fileColumns(table);
     const types = Object.fromEntries(
       columns.filter((c) => present.has(c.name)).map((c) => [c.name, c.type]),
     );
@@ -94,20 +96,20 @@ export function tabularLoader(
     const into = columns.map((c) => c.name).join(', ');
     try {
       await connection.run(
-        `INSERT INTO ${source.table.name} (${into}, file_id)
+        `INSERT INTO ${table.name} (${into}, file_id)
          SELECT ${select}, ${sqlString(fileId)} FROM ${reader(format, file, format === 'parquet' ? undefined : types)}`,
       );
     } catch (error) {
       throw await explain(file, error);
     }
-    const time = source.timeColumn ?? 'NULL';
+    const time = timeColumn ?? 'NULL';
     const summary = await connection.runAndReadAll(
       `SELECT count(*) AS n, min(${time})::VARCHAR AS first, max(${time})::VARCHAR AS last
-       FROM ${source.table.name} WHERE file_id = ${sqlString(fileId)}`,
+       FROM ${table.name} WHERE file_id = ${sqlString(fileId)}`,
     );
     const [row] = summary.getRowObjectsJson();
     return {
-      rowsByTable: { [source.table.name.replace('raw.', '')]: Number(row?.n ?? 0) },
+      rowsByTable: { [table.name.replace('raw.', '')]: Number(row?.n ?? 0) },
       firstEventAt: (row?.first as string | null | undefined) ?? null,
       lastEventAt: (row?.last as string | null | undefined) ?? null,
       release: null,

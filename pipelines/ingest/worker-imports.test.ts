@@ -38,7 +38,7 @@ describe('decode worker imports', () => {
     expect(packages).toEqual([]);
     // The walk does follow the worker's imports down to the decoders and column builders.
     expect(reached.some((m) => m.endsWith('/asn1/decode-gen.ts'))).toBe(true);
-    expect(reached.some((m) => m.endsWith('/lib/text-column.ts'))).toBe(true);
+    expect(reached.some((m) => m.endsWith('/columns/text-column.ts'))).toBe(true);
   });
 
   it('are read without type-only imports', () => {

@@ -1,8 +1,20 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project's root folder (where package.json is). */
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The nearest folder above `dir` that holds a package.json. */
+function packageRoot(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (existsSync(path.join(at, 'package.json'))) return at;
+    if (path.dirname(at) === at) throw new Error(`no package.json above ${dir}`);
+  }
+}
+
+/**
+ * The project's root folder (where package.json is), whether this runs from the TypeScript
+ * sources or from their compiled copy in dist/ (which has no package.json of its own).
+ */
+export const projectRoot = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 /** The SQLMesh project. */
 export const sqlProjectDir = path.join(projectRoot, 'sql');

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// roam's own set-up, idempotent: npm packages, the Python venv for SQLMesh, Debian's Chromium,
-// and (with --for-tests) poppler-utils for the tests. Each step re-runs only when its input
-// changed (package-lock.json, sql/requirements.txt) or its result is missing.
-// Plain JavaScript with no dependencies: it runs before `npm ci`.
+// roam's own set-up, idempotent: npm packages, the compiled JavaScript the CLI runs (dist/), the
+// Python venv for SQLMesh, Debian's Chromium, and (with --for-tests) poppler-utils for the tests.
+// Each step re-runs only when its input changed (package-lock.json, the TypeScript sources,
+// sql/requirements.txt) or its result is missing.
+// Plain JavaScript with no dependencies: it runs before `npm ci` (build.mjs is loaded after it).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -102,7 +103,14 @@ function debianPackages(wanted) {
   });
 }
 
+/** dist/: compiled when a TypeScript source is newer than it (build.mjs needs TypeScript). */
+async function compiled() {
+  const { ensureBuilt } = await import('./build.mjs');
+  if (!ensureBuilt(say)) say('compiled JavaScript (dist/) up to date');
+}
+
 npmPackages();
+await compiled();
 pythonVenv();
 const chromium = process.env.ROAM_CHROMIUM;
 debianPackages([

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { encodeFile } from '../../pipelines/asn1/index.ts';
 import type { Struct } from '../../pipelines/asn1/types.ts';
-import { moc, validBatch } from '../../pipelines/tap/test-fixtures.ts';
+import { moc, validBatch } from '../../pipelines/sources/tap/test-fixtures.ts';
 import { sqlString } from '../../pipelines/lib/warehouse.ts';
 
 /** What a test TAP file's header says differently from the fixture's, or a wrong audit count. */

@@ -18,7 +18,11 @@ export function fingerprint(file: string): string {
     : 'absent';
 }
 
-/** Runs the real CLI as a user would, never throwing; returns exit code and output. */
+/**
+ * Runs the real CLI as a user would, never throwing; returns exit code and output. It runs the
+ * compiled JavaScript (dist/), which vitest's global setup (pipelines/setup/vitest-build.mjs) and
+ * bin/roam.js itself build again whenever a TypeScript source is newer: never a stale build.
+ */
 export async function roam(args: string[], env: Record<string, string> = {}) {
   const result = await execa('node', [path.join(projectRoot, 'bin', 'roam.js'), ...args], {
     reject: false,

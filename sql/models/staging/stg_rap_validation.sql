@@ -3,7 +3,7 @@ MODEL (
   kind VIEW,
   owner roaming_analytics,
   grain (file_id, record_index, item_path, rule),
-  description 'RAP validation findings of loaded files, one row per finding, as the validator wrote them (rules in pipelines/rap/rules.ts: RAP-*).',
+  description 'RAP validation findings of loaded files, one row per finding, as the validator wrote them (rules in pipelines/sources/rap/rules.ts: RAP-*).',
   column_descriptions (
     file_id = 'sha256 of the source file (raw.ingested_files.file_id)',
     record_index = 'Record the finding is about; NULL for the file',

@@ -3,7 +3,7 @@ MODEL (
   kind VIEW,
   owner roaming_analytics,
   grain (file_id, record_index, item_path),
-  description 'TAP charge details, one row per charge: amounts as exact DECIMAL beside their integer and scale, and whether the charge counts toward the file''s TotalCharge (the rule of pipelines/tap/charges.ts COUNTS_TOWARD_TOTAL: charge type 00 of a ChargeInformation or session charge, every MessagingEvent Charge and CAMEL invocation fee).',
+  description 'TAP charge details, one row per charge: amounts as exact DECIMAL beside their integer and scale, and whether the charge counts toward the file''s TotalCharge (the rule of pipelines/sources/tap/charges.ts COUNTS_TOWARD_TOTAL: charge type 00 of a ChargeInformation or session charge, every MessagingEvent Charge and CAMEL invocation fee).',
   column_descriptions (
     file_id = 'sha256 of the source file (raw.ingested_files.file_id)',
     record_index = 'Record the charge belongs to',
