@@ -1,5 +1,5 @@
 /** The CSV form of an exchange file: the same rows, a header line, for spreadsheet users. */
-import { csvField } from '../generate/csv-writer.ts';
+import { csvLine } from '../query/row-text.ts';
 import type { ExchangeDocument, ExchangeEntry } from './document.ts';
 
 const entryColumns: ReadonlyArray<keyof ExchangeEntry> = [
@@ -24,15 +24,13 @@ const entryColumns: ReadonlyArray<keyof ExchangeEntry> = [
 export function exchangeCsv(document: ExchangeDocument): string {
   const head = ['format_version', 'sender_tadig', 'recipient_tadig', 'period', ...entryColumns];
   const lines = document.entries.map((entry) =>
-    [
+    csvLine([
       `${document.format}/${document.version}`,
       document.sender.tadig,
       document.recipient.tadig,
       document.period,
-      ...entryColumns.map((c) => entry[c]),
-    ]
-      .map(csvField)
-      .join(','),
+      ...entryColumns.map((c) => (entry[c] === null ? null : String(entry[c]))),
+    ]),
   );
   return `${[head.join(','), ...lines].join('\n')}\n`;
 }

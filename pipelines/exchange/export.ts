@@ -13,6 +13,7 @@ import {
   type ExchangeParty,
 } from './document.ts';
 
+/** A decimal (or any value) as its exact text; null stays null. */
 const decimalOrNull = (v: unknown): string | null =>
   v === null || v === undefined ? null : asText(v);
 
@@ -20,7 +21,7 @@ const decimalOrNull = (v: unknown): string | null =>
 export function entryOf(row: Row): ExchangeEntry {
   return {
     kpi: asText(row.kpi),
-    ir42_parameter: row.ir42_parameter === undefined ? null : decimalOrNull(row.ir42_parameter),
+    ir42_parameter: decimalOrNull(row.ir42_parameter),
     direction: row.direction === 'inbound' ? 'inbound' : 'outbound',
     service: asText(row.service),
     rat: asText(row.rat),

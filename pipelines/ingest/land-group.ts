@@ -18,6 +18,7 @@ import { GroupRegistry } from './group-registry.ts';
 import { totalRows, type Loader } from './load-result.ts';
 import { codecKey, pathKey } from './logical-key.ts';
 import { quarantine } from './quarantine.ts';
+import { referenceData } from './reference-data.ts';
 import { dataTablesOf, snapshotKindsOf } from './raw-tables.ts';
 import { recordQuarantined, type FileOutcome } from './registry-store.ts';
 
@@ -57,6 +58,14 @@ export interface LandOptions {
 
 /** A group closes at this many files or input bytes (whichever comes first). */
 export const groupLimits = { files: 64, bytes: 32 * 1024 * 1024 };
+
+/**
+ * A file whose source checks it against the reference data (`admit`) lands in a group of its own,
+ * after the run's other files have committed (run.ts): it is checked against the reference data
+ * of the whole run, settled (earlier snapshots gone), whatever the order of the files.
+ */
+export const landsAlone = (prepared: PreparedFile): boolean =>
+  prepared.plan?.source.admit !== undefined;
 
 export function groupIsFull(group: readonly PreparedFile[]): boolean {
   const bytes = group.reduce((sum, f) => sum + f.size, 0);
@@ -143,6 +152,7 @@ async function landOne(
     await registry.forget(connection, fileId);
   }
   const result = await plan.loader(connection, file, fileId, writers);
+  await plan.source.admit?.(file, result, referenceData(connection, options.sources));
   await options.afterLoad?.(file);
   // A decoded file says which logical file it is a version of; a tabular one, its path.
   const logicalKey =

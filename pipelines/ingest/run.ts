@@ -15,7 +15,13 @@ import { sources as registry } from '../sources/index.ts';
 import type { Source } from '../sources/source.ts';
 import { DecodePool, defaultWorkerCount } from './decode-pool.ts';
 import { sha256File } from './files.ts';
-import { groupIsFull, landGroup, type LandOptions, type PreparedFile } from './land-group.ts';
+import {
+  groupIsFull,
+  landGroup,
+  landsAlone,
+  type LandOptions,
+  type PreparedFile,
+} from './land-group.ts';
 import { keyFolders } from './logical-key.ts';
 import { planFor, poolFor } from './plan.ts';
 import { addMissingColumns } from './raw-columns-migration.ts';
@@ -142,14 +148,27 @@ async function ingestWith(
   // Files in commit groups, prepared (and queued for decoding) as they are asked for.
   async function* groups(): AsyncGenerator<PreparedFile[]> {
     let group: PreparedFile[] = [];
+    // Files checked against the reference data land last, each alone, once the run's reference
+    // files have committed (land-group.ts, landsAlone).
+    const last: PreparedFile[] = [];
     for (const file of files) {
-      group.push(await prepare(connection, file, options, pool, loadedBefore, folders.get(file)));
+      const prepared = await prepare(
+        connection,
+        file,
+        options,
+        pool,
+        loadedBefore,
+        folders.get(file),
+      );
+      if (landsAlone(prepared)) last.push(prepared);
+      else group.push(prepared);
       if (groupIsFull(group)) {
         yield group;
         group = [];
       }
     }
     if (group.length > 0) yield group;
+    for (const prepared of last) yield [prepared];
   }
   try {
     // The next group is prepared before this one lands, so that the workers decode its files

@@ -6,6 +6,7 @@
  */
 import { activeTestsSource } from './active/source.ts';
 import { ipxMeasurementsSource } from './ipx/source.ts';
+import { kpiExchangeSource } from './kpi-exchange/source.ts';
 import { nrtrdeSource } from './nrtrde/source.ts';
 import { probeXdrSource } from './probes/source.ts';
 import { rapSource } from './rap/source.ts';
@@ -21,4 +22,5 @@ export const sources: readonly Source[] = [
   tapSource,
   rapSource,
   nrtrdeSource,
+  kpiExchangeSource,
 ];

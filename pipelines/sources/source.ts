@@ -26,6 +26,22 @@ export interface Source {
   readonly snapshot?: boolean;
   /** How `roam decode` shows a file of it; a source without it is not shown. */
   readonly show?: (file: string, options: ShowOptions) => AsyncIterable<ShownItem>;
+  /**
+   * What a file must agree with in the reference data (our network, a partner's key on file),
+   * checked by ingest once the file's rows are written, inside its transaction; such files land
+   * after the run's other files, so that the run's reference files count. The one way a source
+   * reads the warehouse.
+   * Throwing a DecodeError or LoadError refuses the file: it is quarantined and nothing of it kept.
+   */
+  readonly admit?: (file: string, summary: FileSummary, reference: ReferenceData) => Promise<void>;
+}
+
+/**
+ * Reference data as ingest sees it when a file lands: the rows of a reference table (the raw
+ * table of a snapshot source, e.g. `raw.reference_home_network`), every value as text.
+ */
+export interface ReferenceData {
+  rows(table: string): Promise<Record<string, string | null>[]>;
 }
 
 export type Recognise =

@@ -2,6 +2,7 @@
 -- mart's numbers and the target we hold, with the measurement source named by its kind.
 SELECT
   facts.kpi,
+  kpi.ir42_parameter,
   facts.direction,
   facts.service,
   facts.rat,

@@ -75,6 +75,24 @@ export const kpiCatalogueTable = table(
       'The limit a share_within / share_late KPI counts against (ms for setup times, hours for TAP and NRTRDE delivery); an agreement may override it',
       'optional',
     ],
+    [
+      'ir42_parameter',
+      'VARCHAR',
+      'The GSMA IR.42 parameter the KPI implements, where there is one',
+      'optional',
+    ],
+    [
+      'tolerance',
+      'DECIMAL(12,4)',
+      "How far a partner's measurement may lie from ours and still agree (KPI exchange); none: they must be equal",
+      'optional',
+    ],
+    [
+      'tolerance_kind',
+      'VARCHAR',
+      'absolute (in the unit of the value: 0.005 is half a point of a ratio) or relative (a fraction of our value: 0.1 is 10 %)',
+      'optional',
+    ],
   ],
 );
 
@@ -126,5 +144,19 @@ export const iotApnsTable = table(
     ['apn', 'VARCHAR', 'APN network identifier (matched case-insensitively)'],
     ['segment', 'VARCHAR', 'Segment the APN belongs to: iot'],
     ['description', 'VARCHAR', 'What the APN is for', 'optional'],
+  ],
+);
+
+export const partnerKeysTable = table(
+  'raw.reference_partner_keys',
+  "Partners' public keys for their KPI exchange files (partner_keys.csv).",
+  [
+    ['partner_tadig', 'VARCHAR', 'Partner'],
+    [
+      'public_key',
+      'VARCHAR',
+      'Ed25519 public key: base64 of its SPKI DER (the body of the PEM openssl pkey -pubout writes)',
+    ],
+    ['note', 'VARCHAR', 'Where the key comes from, when it was exchanged', 'optional'],
   ],
 );

@@ -11,6 +11,7 @@ import {
   iotApnsTable,
   kpiCatalogueTable,
   mccMncTable,
+  partnerKeysTable,
   partnersTable,
   slaAgreementsTable,
 } from './raw-schema.ts';
@@ -26,4 +27,5 @@ export const referenceSources: readonly Source[] = [
   reference('mcc-mnc', mccMncTable),
   reference('cause-codes', causeCodesTable),
   reference('iot-apns', iotApnsTable),
+  reference('partner-keys', partnerKeysTable),
 ];

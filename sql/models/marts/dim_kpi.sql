@@ -17,7 +17,10 @@ MODEL (
     unit = 'Unit of the value',
     higher_is_better = 'A value must be at least (true) or at most (false) its target',
     min_sample = 'Below this sample size a month is insufficient sample',
-    threshold = 'Limit a share_within / share_late KPI counts against, unless an agreement sets its own'
+    threshold = 'Limit a share_within / share_late KPI counts against, unless an agreement sets its own',
+    ir42_parameter = 'The GSMA IR.42 parameter the KPI implements, where there is one',
+    tolerance = 'How far a partner''s measurement may lie from ours and still agree (KPI exchange); NULL: they must be equal',
+    tolerance_kind = 'absolute (in the unit of the value) or relative (a fraction of our value); NULL with no tolerance'
   ),
   audits (
     UNIQUE_VALUES(columns = (
@@ -40,5 +43,8 @@ SELECT
   unit,
   higher_is_better,
   min_sample,
-  threshold
+  threshold,
+  ir42_parameter,
+  tolerance,
+  tolerance_kind
 FROM reference.kpi_catalogue

@@ -17,7 +17,10 @@ MODEL (
     unit = 'ratio, ms, s, MOS, percent, count or money',
     higher_is_better = 'A value must be at least (true) or at most (false) its target',
     min_sample = 'Below this sample size (the denominator or the number of measurements) a month is reported as insufficient sample, never as met or breached',
-    threshold = 'The limit a share_within / share_late KPI counts against (ms for setup times, hours for TAP and NRTRDE delivery); an agreement may override it'
+    threshold = 'The limit a share_within / share_late KPI counts against (ms for setup times, hours for TAP and NRTRDE delivery); an agreement may override it',
+    ir42_parameter = 'The GSMA IR.42 parameter the KPI implements, where there is one',
+    tolerance = 'How far a partner''s measurement may lie from ours and still agree (KPI exchange); NULL: they must be equal',
+    tolerance_kind = 'absolute (in the unit of the value) or relative (a fraction of our value); NULL with no tolerance'
   ),
   audits (
     UNIQUE_VALUES(columns = (
@@ -53,7 +56,8 @@ MODEL (
         'ratio',
         'count'
       )
-    )
+    ),
+    ACCEPTED_VALUES("column" = tolerance_kind, is_in = ('absolute', 'relative'))
   )
 );
 
@@ -70,5 +74,8 @@ SELECT
   unit,
   higher_is_better,
   min_sample,
-  threshold
+  threshold,
+  ir42_parameter,
+  tolerance,
+  tolerance_kind
 FROM raw.reference_kpi_catalogue
