@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/temp.ts';
-import type { ExchangeContent } from '../../exchange/document.ts';
+import type { ExchangeContent, ExchangeEntry } from '../../exchange/document.ts';
 import { sealed } from '../../exchange/integrity.ts';
 import { readHead } from '../../ingest/detect.ts';
 import { listInputFiles } from '../../ingest/files.ts';
@@ -213,6 +213,12 @@ describe('a partner KPI exchange file', () => {
     expect(await query('SELECT count(*)::INT AS n FROM raw.kpi_exchange_entries')).toEqual([
       { n: 0 },
     ]);
+    const twice = content();
+    twice.entries.push({ ...(twice.entries[0] as ExchangeEntry), value: '0.5' });
+    const [repeated] = await ingest([write('twice.json', sealed(twice))]);
+    expect(repeated?.reason).toContain(
+      '$.entries[2] measures gtpv1_pdp_success outbound (all, all) a second time',
+    );
   });
 
   it('is refused when its content no longer matches its checksum', async () => {

@@ -37,6 +37,18 @@ export function readExchange(file: string, text: string): ExchangeDocument {
     );
   }
   const document = value as ExchangeDocument;
+  const seen = new Set<string>();
+  for (const [i, e] of document.entries.entries()) {
+    const key = `${e.kpi} ${e.direction} ${e.service} ${e.rat}`;
+    if (seen.has(key)) {
+      throw new LoadError(
+        `${file}: not a valid roam-kpi-exchange version 1 file: $.entries[${i}] measures ${e.kpi} ${e.direction} (${e.service}, ${e.rat}) a second time`,
+        file,
+        { fix: 'ask the partner for a file with one entry per KPI, direction, service and RAT' },
+      );
+    }
+    seen.add(key);
+  }
   if (integrityProblem(document) === 'checksum') {
     throw new LoadError(
       `${file}: its content does not match its checksum (integrity.sha256): changed since it was written`,
