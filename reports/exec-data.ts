@@ -17,6 +17,7 @@ const execQueries = {
   anomalies: 'exec-anomalies',
   iot: 'exec-iot',
   routing: 'exec-routing',
+  reconciliation: 'exec-reconciliation',
 } as const;
 
 export type ExecData = Record<keyof typeof execQueries, Row[]> & { month: string };

@@ -253,6 +253,22 @@ function iotRouting(data: ExecData) {
   };
 }
 
+/** Per partner that sent a KPI exchange file: its KPI rows that agree with ours and those that do not. */
+function reconciliation(data: ExecData) {
+  return {
+    empty: data.reconciliation.length === 0,
+    rows: data.reconciliation.map((r) => ({
+      partner: `${text(r.partner_name)} (${text(r.partner_tadig)})`,
+      agree: count(r.agree),
+      disagree: count(r.disagree),
+      disagreeClass: Number(r.disagree) > 0 ? 'bad' : 'ok',
+      targetDiffers: count(r.target_differs),
+      onlyTheirs: count(r.only_theirs),
+      onlyOurs: count(r.only_ours),
+    })),
+  };
+}
+
 export function execKpiModel(data: ExecData, generatedAt: Date) {
   const [summary] = data.summary;
   return {
@@ -278,6 +294,7 @@ export function execKpiModel(data: ExecData, generatedAt: Date) {
     ipx: ipx(data),
     anomalies: anomalies(data),
     iotRouting: iotRouting(data),
+    reconciliation: reconciliation(data),
   };
 }
 

@@ -21,6 +21,7 @@ const partnerQueries = {
   anomalies: 'partner-anomalies',
   coverage: 'partner-coverage',
   sources: 'partner-sources',
+  reconciliation: 'partner-reconciliation',
 } as const;
 
 export type PartnerRows = Record<keyof typeof partnerQueries, Row[]>;

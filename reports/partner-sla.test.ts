@@ -42,6 +42,7 @@ function data(over: Partial<PartnerData> = {}): PartnerData {
     anomalies: [],
     coverage: [],
     sources: [],
+    reconciliation: [],
     ...over,
   };
 }
@@ -102,6 +103,7 @@ describe('partnerSlaModel', () => {
       model.silentRoamers,
       model.anomalies,
       model.coverage,
+      model.reconciliation,
       model.appendix,
     ])
       expect(section.empty).toBe(true);
@@ -159,5 +161,84 @@ describe('partnerSlaModel', () => {
     expect(model.silentRoamers.current).toEqual({ registered: '57', silent: '4', share: '7.0 %' });
     expect([model.anomalies.hours, model.anomalies.requests]).toEqual(['1', '90']);
     expect(JSON.stringify(model)).not.toMatch(/\d{15}/);
+  });
+
+  it("sets their measurement beside ours in the mart's order, counting what only we measured", () => {
+    const rec = (over: Record<string, unknown>) => ({
+      direction: 'outbound',
+      kpi: 'gtpv1_pdp_success',
+      kpi_name: 'PDP context activation success (GTPv1)',
+      unit: 'ratio',
+      service: 'all',
+      rat: 'all',
+      our_value: '0.777778',
+      their_value: '0.802778',
+      difference: '0.025000',
+      tolerance: '0.0050',
+      tolerance_kind: 'absolute',
+      our_target: '0.9210',
+      their_target: '0.9210',
+      their_source: 'probe',
+      their_file: 'kpi-FRATW-GBRHM-2026-10.json',
+      status: 'disagree',
+      ...over,
+    });
+    const model = partnerSlaModel(
+      data({
+        reconciliation: [
+          rec({}),
+          rec({
+            kpi: 'data_setup_time_p95',
+            unit: 'ms',
+            our_value: '190.99',
+            their_value: '200.5',
+            difference: '9.51',
+            tolerance: '0.1000',
+            tolerance_kind: 'relative',
+            our_target: '550.0000',
+            their_target: '500.0000',
+            status: 'target-differs',
+          }),
+          rec({
+            direction: 'inbound',
+            status: 'agree',
+            difference: '0.000000',
+            their_value: '0.777778',
+          }),
+          rec({
+            kpi: 'voice_mos',
+            their_value: null,
+            difference: null,
+            their_source: null,
+            their_file: null,
+            status: 'only-ours',
+          }),
+        ],
+      }),
+      at,
+    );
+    const section = model.reconciliation;
+    expect([section.disagree, section.targetDiffers, section.agree, section.onlyOurs]).toEqual([
+      '1',
+      '1',
+      '1',
+      '1',
+    ]);
+    expect(section.file).toBe('kpi-FRATW-GBRHM-2026-10.json');
+    expect(
+      section.rows.map((r) => [
+        r.direction,
+        r.ours,
+        r.theirs,
+        r.difference,
+        r.tolerance,
+        r.status,
+        r.statusClass,
+      ]),
+    ).toEqual([
+      ['Outbound', '77.78 %', '80.28 %', '+2.50 pp', '± 0.50 pp', 'disagree', 'bad'],
+      ['Outbound', '191.0 ms', '200.5 ms', '+9.5 ms', '± 10 %', 'target differs', 'muted'],
+      ['Inbound', '77.78 %', '77.78 %', '±0.00 pp', '± 0.50 pp', 'agree', 'ok'],
+    ]);
   });
 });

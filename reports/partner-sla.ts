@@ -32,6 +32,7 @@ import {
   usageSection,
 } from './partner-sections.ts';
 import type { Row } from './queries.ts';
+import { reconciliationSection } from './reconciliation-section.ts';
 import { asText } from '../pipelines/lib/text.ts';
 
 export interface Partner {
@@ -235,6 +236,7 @@ export function partnerSlaModel(data: PartnerData, generatedAt: Date) {
     usage: usageSection(data, partner.name),
     silentRoamers: silentRoamersSection(data),
     anomalies: anomaliesSection(data),
+    reconciliation: reconciliationSection(data, partner.name),
     appendix: appendixSection(data, shownKpis),
   };
 }

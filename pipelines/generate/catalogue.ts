@@ -15,6 +15,9 @@ export interface Kpi {
   higherIsBetter: boolean;
   minSample: number;
   threshold: number | null;
+  ir42Parameter: string | null;
+  tolerance: number | null;
+  toleranceKind: 'absolute' | 'relative' | null;
 }
 
 /** One CSV line's fields (double quotes allowed). */
@@ -53,6 +56,14 @@ export function readCatalogue(): Kpi[] {
       higherIsBetter: get('higher_is_better') === 'true',
       minSample: Number(get('min_sample')),
       threshold: get('threshold') === '' ? null : Number(get('threshold')),
+      ir42Parameter: get('ir42_parameter') === '' ? null : get('ir42_parameter'),
+      tolerance: get('tolerance') === '' ? null : Number(get('tolerance')),
+      toleranceKind:
+        get('tolerance_kind') === 'relative'
+          ? 'relative'
+          : get('tolerance_kind') === 'absolute'
+            ? 'absolute'
+            : null,
     };
   });
 }

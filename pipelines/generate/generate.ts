@@ -9,6 +9,7 @@ import { writeActiveFiles } from './active.ts';
 import { billingStories } from './billing-facts.ts';
 import { monthsFrom } from './calendar.ts';
 import { catalogueKpi, readCatalogue } from './catalogue.ts';
+import { writeExchangeFiles } from './exchange-files.ts';
 import { Expectations } from './expect.ts';
 import { writeIpxFiles } from './ipx.ts';
 import { totals, writeManifest, type FileEntry, type Manifest } from './manifest.ts';
@@ -78,22 +79,28 @@ export async function generateWorld(o: GenerateOptions): Promise<Manifest> {
     partners: partners.map((p) => p.tadig),
     totals: totals(files),
     files,
-    stories: [
-      ...probeStories(probe),
-      ...tapStories(tap.facts, plan, expect, tapLedger),
-      ...billingStories({
-        partners,
-        months,
-        plan,
-        expect,
-        ledger: tapLedger,
-        sides: tap.months,
-        rap,
-        nrtrde,
-      }),
-      ...qualityStories({ months, plan, expect, ipx, active: active.tallies }),
-    ],
+    stories: [],
   };
+  const stories = [
+    ...probeStories(probe),
+    ...tapStories(tap.facts, plan, expect, tapLedger),
+    ...billingStories({
+      partners,
+      months,
+      plan,
+      expect,
+      ledger: tapLedger,
+      sides: tap.months,
+      rap,
+      nrtrde,
+    }),
+    ...qualityStories({ months, plan, expect, ipx, active: active.tallies }),
+  ];
+  const lastMonth = months.at(-1)?.key ?? o.from;
+  const exchange = writeExchangeFiles(o.out, o.seed, partners, lastMonth, stories, kpis);
+  manifest.files.push(...exchange.files);
+  manifest.totals = totals(manifest.files);
+  manifest.stories = [...stories, exchange.story];
   writeManifest(o.out, manifest);
   return manifest;
 }

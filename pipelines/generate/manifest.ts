@@ -12,7 +12,8 @@ export type FileKind =
   | 'tap-notification'
   | 'rap-return-batch'
   | 'rap-acknowledgement'
-  | 'nrtrde';
+  | 'nrtrde'
+  | 'kpi-exchange';
 
 export interface FileEntry {
   /** Relative to the output folder, `/`-separated. */

@@ -15,7 +15,7 @@ MODEL (
     kpi = 'KPI key in reference.kpi_catalogue',
     kpi_name = 'KPI name from the catalogue (the key when the catalogue lacks it)',
     ir42_parameter = 'The IR.42 parameter the KPI implements, from the catalogue',
-    unit = 'Unit of the values, the difference and the targets',
+    unit = 'Unit of the values, the difference and the targets (the catalogue''s; the partner''s for a KPI not in it)',
     service = 'Breakdown by service or IPX traffic class; all for the whole KPI',
     rat = 'Breakdown by radio access type; all for the whole KPI',
     our_value = 'Our value (marts.fct_partner_kpi_monthly)',
@@ -69,6 +69,7 @@ WITH ours AS (
     kpi,
     service,
     rat,
+    unit,
     value,
     target,
     sample_size,
@@ -127,6 +128,7 @@ WITH ours AS (
     theirs.target AS their_target,
     ours_exchanged.sample_size AS our_sample_size,
     theirs.sample_size AS their_sample_size,
+    theirs.unit AS their_unit,
     theirs.measurement_source AS their_source,
     theirs.file_name AS their_file
   FROM ours_exchanged
@@ -143,7 +145,7 @@ WITH ours AS (
     COALESCE(partners.partner_name, paired.partner_tadig) AS partner_name,
     COALESCE(catalogue.name, paired.kpi) AS kpi_name,
     catalogue.ir42_parameter,
-    catalogue.unit,
+    COALESCE(catalogue.unit, paired.their_unit) AS unit,
     COALESCE(catalogue.tolerance, 0) AS tolerance,
     COALESCE(catalogue.tolerance_kind, 'absolute') AS tolerance_kind,
     paired.their_value - paired.our_value AS difference,
