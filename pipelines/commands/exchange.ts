@@ -21,7 +21,9 @@ recipient, period, and one entry per KPI of marts.fct_partner_kpi_monthly with i
 target we hold, directions from our side. No subscriber identifier, nothing of any other partner.
 The file carries a sha256 of its canonical content; --sign adds an Ed25519 signature made with
 the private key in KEYFILE (PEM, PKCS#8), which the partner verifies with our public key.
-The path written is printed on stdout.
+The path written is printed on stdout. A partner's file comes in through roam ingest, checked
+(schema, checksum, recipient, the partner's key in partner_keys.csv) and reconciled with ours in
+marts.fct_kpi_reconciliation.
 
 Options:
   --partner TADIG   the partner the file is for

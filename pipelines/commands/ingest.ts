@@ -52,7 +52,8 @@ files by their header (kind, sender, recipient, sequence number, test or commerc
 CSV, Parquet and JSON lines files by their path from the folder given, that folder's name
 included (roam ingest siteA siteB keeps siteA/x.csv and siteB/x.csv apart; a file given
 directly counts as in its folder); reference data by kind (the latest file of a kind
-replaces the earlier ones). A file that cannot be loaded is copied to the quarantine folder
+replaces the earlier ones); a partner's KPI exchange file by its sender, recipient and month,
+checked against the reference data after the run's other files have landed. A file that cannot be loaded is copied to the quarantine folder
 with a .reason file beside it, and the others still load; the exit code is then 1. Links to
 regular files are followed; devices, FIFOs, sockets and links to anything else are not read,
 one line each, and the exit code is then 1 too. A folder

@@ -136,9 +136,10 @@ export function writeExchangeFiles(
         ourTarget: status === 'only-theirs' ? null : e.target,
         theirTarget: target,
       });
-    if (index === 0) {
+    const withTarget = rows.findIndex((e) => e.target !== null);
+    if (index === 0 && withTarget >= 0) {
       // A target they hold differently (a tenth lower), the value the same.
-      const i = rows.findIndex((e) => e.target !== null);
+      const i = withTarget;
       const e = rows[i] as ExpectedKpi;
       const theirs = Math.round((e.target as number) * 0.9 * 10_000) / 10_000;
       (entries[i] as ExchangeEntry).target = theirs.toFixed(4);
