@@ -25,6 +25,7 @@ import { generateExecReport } from '../reports/exec-report.ts';
 import { readExchangeContent } from '../pipelines/exchange/export.ts';
 import { integrityProblem, sealed } from '../pipelines/exchange/integrity.ts';
 import { schemaProblem } from '../pipelines/exchange/validate.ts';
+import { describeExchange } from './chain-exchange.ts';
 import { describeAnalystSql } from './chain-sql.ts';
 import { manifest, pdpStory, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
@@ -567,6 +568,11 @@ describe('the KPI exchange file', () => {
 describeAnalystSql(
   () => warehouse,
   () => dir,
+);
+describeExchange(
+  () => warehouse,
+  () => dir,
+  () => reports,
 );
 
 describe('a copied and renamed warehouse', () => {

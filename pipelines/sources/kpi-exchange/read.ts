@@ -1,12 +1,11 @@
 /**
  * Reading a partner's KPI exchange file: JSON, valid against the version 1 schema, its checksum
- * matching its content. Pure: text in, the document or the file's LoadError (the JSON path of the
- * first schema error) out; the rows of its raw tables.
+ * matching its content. Pure but for loading the validator: text in, the document or the file's
+ * LoadError (the JSON path of the first schema error) out; the rows of its raw tables.
  */
 import path from 'node:path';
 import type { ExchangeDocument } from '../../exchange/document.ts';
 import { integrityProblem } from '../../exchange/integrity.ts';
-import { schemaProblem } from '../../exchange/validate.ts';
 import { LoadError } from '../../lib/errors.ts';
 import type { ExchangeEntryRow, ExchangeFileRow } from './raw-schema.ts';
 
@@ -16,7 +15,7 @@ export function looksLikeExchange(head: string): boolean {
 }
 
 /** The document a file holds, checked: JSON, the schema, the checksum. */
-export function readExchange(file: string, text: string): ExchangeDocument {
+export async function readExchange(file: string, text: string): Promise<ExchangeDocument> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -26,6 +25,8 @@ export function readExchange(file: string, text: string): ExchangeDocument {
       file,
     );
   }
+  // Loaded on first use: the JSON Schema validator (ajv) stays out of the decode workers' start.
+  const { schemaProblem } = await import('../../exchange/validate.ts');
   const problem = schemaProblem(value);
   if (problem !== null) {
     throw new LoadError(

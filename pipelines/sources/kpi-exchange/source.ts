@@ -12,7 +12,7 @@ import { exchangeEntriesTable, exchangeFilesTable } from './raw-schema.ts';
 import { entryRows, fileRow, looksLikeExchange, readExchange } from './read.ts';
 
 async function* exchangeBatches(file: string, batchSize: number): ColumnBatchSource {
-  const document = readExchange(file, await readFile(file, 'utf8'));
+  const document = await readExchange(file, await readFile(file, 'utf8'));
   const out = new BatchBuilder(batchSize);
   out.add(exchangeFilesTable, fileRow(file, document));
   for (const row of entryRows(file, document)) {
@@ -42,5 +42,5 @@ export const kpiExchangeSource: Source = {
   recognise: { head: (bytes) => looksLikeExchange(Buffer.from(bytes).toString('utf8')) },
   read: { format: 'json', decode: exchangeBatches },
   admit: async (file, _summary, reference) =>
-    admitExchange(file, readExchange(file, await readFile(file, 'utf8')), reference),
+    admitExchange(file, await readExchange(file, await readFile(file, 'utf8')), reference),
 };
