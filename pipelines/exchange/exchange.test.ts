@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { exchangeCsv } from './csv.ts';
 import { canonicalJson } from './document.ts';
 import { exchangeContent } from './export.ts';
 import { integrityProblem, sealed } from './integrity.ts';
@@ -15,6 +16,7 @@ const keys = () => {
 
 const row = {
   kpi: 'gtpv1_pdp_success',
+  ir42_parameter: 'PDP Context Activation Success Ratio',
   direction: 'outbound',
   service: 'all',
   rat: 'all',
@@ -79,5 +81,15 @@ describe('the KPI exchange file', () => {
     const moved = sealed({ ...content(), period: '2026-09' });
     moved.integrity.signature = signed.integrity.signature;
     expect(integrityProblem(moved, sender.publicKey)).toBe('signature');
+  });
+
+  it("names the catalogue's IR.42 parameter, and its CSV form has one line per entry", () => {
+    const document = sealed(content());
+    expect(document.entries[0]?.ir42_parameter).toBe('PDP Context Activation Success Ratio');
+    expect(exchangeCsv(document).split('\n')).toEqual([
+      'format_version,sender_tadig,recipient_tadig,period,kpi,ir42_parameter,direction,service,rat,unit,numerator,denominator,excluded,value,p50,p95,sample_size,source,target',
+      'roam-kpi-exchange/1,GBRHM,FRATW,2026-10,gtpv1_pdp_success,PDP Context Activation Success Ratio,outbound,all,all,ratio,35.000000,45.000000,0.000000,0.777778,,,45,probe,0.9210',
+      '',
+    ]);
   });
 });
