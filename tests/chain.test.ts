@@ -26,6 +26,7 @@ import { readExchangeContent } from '../pipelines/exchange/export.ts';
 import { integrityProblem, sealed } from '../pipelines/exchange/integrity.ts';
 import { schemaProblem } from '../pipelines/exchange/validate.ts';
 import { describeAnalystSql } from './chain-sql.ts';
+import { describeSparkEquivalence } from './chain-spark.ts';
 import { manifest, pdpStory, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { count, kpiMargin, kpiValue, monthShort, monthTitle } from '../reports/format.ts';
@@ -565,6 +566,10 @@ describe('the KPI exchange file', () => {
   });
 });
 describeAnalystSql(
+  () => warehouse,
+  () => dir,
+);
+describeSparkEquivalence(
   () => warehouse,
   () => dir,
 );

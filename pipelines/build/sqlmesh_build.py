@@ -19,6 +19,11 @@ build the warehouse never recorded, or models whose tables the warehouse lacks, 
 warehouse was restored from an older copy than its state, or the state belongs to another
 warehouse. A state one or more builds behind its warehouse is fine (SQLMesh recomputes what it
 does not know about).
+
+On Spark (request "engine": "spark", the spark gateway of sql/config.yaml): no transaction and no
+state check, since Spark's tables cannot be rolled back (SQLMesh's state is kept as SQLMesh writes
+it, in step with them); no unit tests (they run on DuckDB); and the marts are copied into their
+own DuckDB file with the build's record (spark_marts.py), the last step.
 """
 
 from __future__ import annotations
@@ -294,8 +299,10 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
     try:
         context = Context(paths=[request["project"]])
         state_sync = context.state_sync.state_sync  # type: ignore[attr-defined]
-        state = single_pool(state_sync.engine_adapter, "state")
-        # On Spark there is no warehouse transaction (spark_marts.py says what holds instead).
+        # On Spark, no transaction: Spark's tables cannot be rolled back, so SQLMesh's state is
+        # kept as SQLMesh writes it, in step with them (its views of prod change only once every
+        # model and audit has passed), and the marts file is replaced only at the end.
+        state = None if spark else single_pool(state_sync.engine_adapter, "state")
         warehouse = None if spark else single_pool(context.engine_adapter, "warehouse")
         for adapter in context.snapshot_evaluator.adapters.values():
             if warehouse is not None and adapter._connection_pool is not warehouse:
@@ -308,17 +315,18 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
     record = request["record"]
     try:
-        if warehouse is not None:
+        if warehouse is not None and state is not None:
             check_state_matches(context, warehouse, state, record["table"])
         fresh = context.state_reader.get_environment(PROD) is None
-        if warehouse is not None:
-            warehouse.begin()
-        state.begin()
+        for pool in (warehouse, state):
+            if pool is not None:
+                pool.begin()
         try:
             mark = time.perf_counter()
             # Unit tests run for the models a plan changes; restatements change no model. They run
             # on in-memory DuckDB, so not for a Spark build (whose models render Spark's SQL).
-            plan = context.plan_builder(PROD, test_changed_only=True, skip_tests=spark).build()
+            tests = {"skip_tests": True} if spark else {"test_changed_only": True}
+            plan = context.plan_builder(PROD, **tests).build()
             diff = plan.context_diff
             changes = {
                 "added": sorted(model_name(s.name) for s in diff.added),
@@ -370,23 +378,25 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
                 # The marts, copied into their own DuckDB file with the build's record.
                 copy_marts(context, request["marts"], record, values)
                 seconds["marts"] = time.perf_counter() - mark
-            state.get_cursor().execute(f"CREATE SCHEMA IF NOT EXISTS {MARKER_SCHEMA}")
-            state.get_cursor().execute(
-                f"CREATE TABLE IF NOT EXISTS {MARKER_TABLE} (started_at TIMESTAMP)"
-            )
-            state.get_cursor().execute(f"DELETE FROM {MARKER_TABLE}")
-            state.get_cursor().execute(
-                f"INSERT INTO {MARKER_TABLE} VALUES (?::TIMESTAMP)", [record["values"]["started_at"]]
-            )
+            if state is not None:
+                state.get_cursor().execute(f"CREATE SCHEMA IF NOT EXISTS {MARKER_SCHEMA}")
+                state.get_cursor().execute(
+                    f"CREATE TABLE IF NOT EXISTS {MARKER_TABLE} (started_at TIMESTAMP)"
+                )
+                state.get_cursor().execute(f"DELETE FROM {MARKER_TABLE}")
+                state.get_cursor().execute(
+                    f"INSERT INTO {MARKER_TABLE} VALUES (?::TIMESTAMP)",
+                    [record["values"]["started_at"]],
+                )
         except BaseException:
-            if warehouse is not None:
-                warehouse.rollback()
-            state.rollback()
+            for pool in (warehouse, state):
+                if pool is not None:
+                    pool.rollback()
             raise
         mark = time.perf_counter()
-        if warehouse is not None:
-            warehouse.commit()
-        state.commit()
+        for pool in (warehouse, state):  # the warehouse first, then the state
+            if pool is not None:
+                pool.commit()
         seconds["commit"] = time.perf_counter() - mark
     except BuildFailure:
         raise

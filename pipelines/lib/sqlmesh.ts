@@ -90,7 +90,10 @@ export function sqlmeshEnv(target: SqlmeshTarget): Record<string, string> {
       ? {}
       : {
           ROAM_ENGINE: 'spark',
-          ROAM_LAKE: path.resolve(target.spark.lake),
+          // A folder here, or a URL Spark reads (hdfs://…, s3a://…) as it is.
+          ROAM_LAKE: /^[a-z][a-z0-9+.-]*:\/\//i.test(target.spark.lake)
+            ? target.spark.lake
+            : path.resolve(target.spark.lake),
           ROAM_SPARK_HOME: home,
           ROAM_SQLMESH_STATE: path.join(home, 'sqlmesh-state'),
           ROAM_SQLMESH_CACHE: path.join(home, 'sqlmesh-cache'),

@@ -27,6 +27,8 @@ KNOWN_BAD: dict[str, str] = {
     "QUANTILE": "DuckDB's QUANTILE, unknown to Spark: use @quantile",
     "MEDIAN": "DuckDB's MEDIAN is continuous, Spark's is not everywhere: use @quantile(x, 0.5)",
 }
+# Spark refuses a generator inside another function: TRIM(EXPLODE(…)).
+NESTED_GENERATOR = re.compile(r"\b([A-Z_][A-Z0-9_]*)\(\s*(EXPLODE|POSEXPLODE|INLINE)(_OUTER)?\(", re.IGNORECASE)
 CALL = re.compile(r"(?<![`\w])([A-Z_][A-Z0-9_]*)\s*\(", re.IGNORECASE)
 
 
@@ -49,6 +51,11 @@ def problems(project: Path) -> list[str]:
         except sqlglot.errors.ParseError as error:
             found.append(f"{name}: its Spark SQL does not parse: {str(error).splitlines()[0]}")
             continue
+        for outer, generator, _ in NESTED_GENERATOR.findall(sql):
+            found.append(
+                f"{name}: {generator.upper()} inside {outer.upper()}: Spark refuses a nested "
+                "generator: use @list_entries (macros/engine.py)"
+            )
         for function in CALL.findall(sql):
             why = KNOWN_BAD.get(function.upper())
             if why:

@@ -8,6 +8,12 @@ of `value`, over the rows where `condition` holds when one is given: DuckDB's `Q
 Spark's `PERCENTILE`. Written in DuckDB SQL, `QUANTILE_CONT(x, q)` would reach Spark as
 `PERCENTILE_CONT(x, q)`, which Spark rejects, and its `WITHIN GROUP` form as the approximate
 `PERCENTILE_APPROX`.
+
+`@list_entries(list)` is one row per entry of a `;`-separated list, each trimmed (in a SELECT
+list, like UNNEST): DuckDB's `TRIM(UNNEST(STR_SPLIT(list, ';')))`, Spark's
+`EXPLODE(SPLIT(TRIM(list), '\\s*;\\s*'))`. Spark refuses a generator (EXPLODE) inside another
+function, which is what the DuckDB spelling becomes; wrap the list, not the entries
+(`@list_entries(LOWER(x))`).
 """
 
 from sqlglot import exp
@@ -27,6 +33,15 @@ def quantile(evaluator, value, fraction, condition=None):
     if condition is None:
         return call
     return exp.Filter(this=call, expression=exp.Where(this=condition))
+
+
+@macro()
+def list_entries(evaluator, values):
+    if on_spark(evaluator):
+        entries = exp.RegexpSplit(this=exp.Trim(this=values), expression=exp.Literal.string(r"\s*;\s*"))
+        return exp.Explode(this=entries)
+    split = exp.Split(this=values, expression=exp.Literal.string(";"))
+    return exp.Trim(this=exp.Unnest(expressions=[split]))
 
 
 @macro()
