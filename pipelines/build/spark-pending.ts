@@ -5,14 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { buildRunsTable, ingestedFilesTable } from '../ingest/registry-tables.ts';
+import { buildRunsTable } from '../ingest/registry-tables.ts';
+import { asText } from '../lib/text.ts';
 import { sqlString, warehouseCatalog } from '../lib/warehouse.ts';
 import { pendingWork, type PendingWork } from './pending.ts';
 
 /**
  * `connection` holds the warehouse (read mode). The marts file is attached beside it, and
- * pendingWork runs in the connection's in-memory catalog, where raw.ingested_files is the
- * warehouse's and raw.build_runs the marts file's.
+ * pendingWork runs in the connection's in-memory catalog, where the raw tables are the
+ * warehouse's but raw.build_runs, the marts file's.
  */
 export async function sparkPendingWork(
   connection: DuckDBConnection,
@@ -23,9 +24,16 @@ export async function sparkPendingWork(
   try {
     await connection.run('USE memory');
     await connection.run('CREATE SCHEMA IF NOT EXISTS raw');
-    await connection.run(
-      `CREATE OR REPLACE VIEW ${ingestedFilesTable.name} AS FROM ${warehouseCatalog}.${ingestedFilesTable.name}`,
-    );
+    const tables = (
+      await connection.runAndReadAll(
+        `SELECT table_name FROM information_schema.tables
+         WHERE table_catalog = '${warehouseCatalog}' AND table_schema = 'raw' AND table_name <> '${buildRunsTable.name.split('.')[1] ?? ''}'`,
+      )
+    ).getRowsJson();
+    for (const [name] of tables)
+      await connection.run(
+        `CREATE OR REPLACE VIEW raw.${asText(name)} AS FROM ${warehouseCatalog}.raw.${asText(name)}`,
+      );
     await connection.run(
       `CREATE OR REPLACE VIEW ${buildRunsTable.name} AS FROM spark_marts.${buildRunsTable.name}`,
     );
