@@ -3,7 +3,16 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.venv/', 'data/', 'sql/', 'bench/.work/', 'coverage/', 'dist/'],
+    ignores: [
+      'node_modules/',
+      '.venv/',
+      '.venv-*/',
+      'data/',
+      'sql/',
+      'bench/.work/',
+      'coverage/',
+      'dist/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

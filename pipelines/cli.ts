@@ -7,11 +7,13 @@ import { commands } from './commands/index.ts';
 import { describeError, RoamError, UsageError } from './lib/errors.ts';
 import { createOutput, type Format } from './lib/output.ts';
 import { defaultWarehousePath } from './lib/paths.ts';
-import type { Command, OptionSpec } from './lib/command.ts';
+import type { Command, Engine, OptionSpec } from './lib/command.ts';
+import { sparkMartsFor } from './lib/sqlmesh.ts';
 
 const globalOptions: OptionSpec = {
   warehouse: { type: 'string' },
   format: { type: 'string' },
+  engine: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -19,7 +21,18 @@ const globalHelp = `Global options:
   --warehouse PATH   DuckDB warehouse file (default data/warehouse.duckdb, or $ROAM_WAREHOUSE)
   --format FORMAT    text (default) or json; roam decode also jsonl, roam report also html,
                      roam sql also jsonl, csv, tsv and markdown
+  --engine ENGINE    duckdb (default) or spark: roam build builds on Spark over the lake
+                     (--lake), and roam report, sql and exchange read the marts of the last
+                     Spark build (PATH.spark/marts.duckdb) instead of the warehouse's
   -h, --help         show help`;
+
+function parseEngine(value: unknown): Engine {
+  if (value === undefined || value === 'duckdb') return 'duckdb';
+  if (value === 'spark') return 'spark';
+  throw new UsageError(`unknown --engine ${JSON.stringify(value)}`, {
+    fix: 'use --engine duckdb (the default) or --engine spark',
+  });
+}
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -150,9 +163,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const output = createOutput(parseFormat(values.format, command));
+  const given = typeof values.warehouse === 'string' ? values.warehouse : defaultWarehousePath();
+  const engine = parseEngine(values.engine);
   const warehouse =
-    typeof values.warehouse === 'string' ? values.warehouse : defaultWarehousePath();
-  return command.run({ values, positionals }, { warehouse, output });
+    engine === 'spark' && command.readsMarts === true ? sparkMartsFor(given) : given;
+  return command.run({ values, positionals }, { warehouse, output, engine });
 }
 
 function exitCodeFor(error: unknown): number {

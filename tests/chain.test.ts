@@ -27,6 +27,7 @@ import { integrityProblem, sealed } from '../pipelines/exchange/integrity.ts';
 import { schemaProblem } from '../pipelines/exchange/validate.ts';
 import { describeExchange } from './chain-exchange.ts';
 import { describeAnalystSql } from './chain-sql.ts';
+import { describeSparkEquivalence } from './chain-spark.ts';
 import { manifest, pdpStory, samplePartners } from './helpers/sample.ts';
 import { tempDir } from './helpers/temp.ts';
 import { count, kpiMargin, kpiValue, monthShort, monthTitle } from '../reports/format.ts';
@@ -573,6 +574,10 @@ describeExchange(
   () => warehouse,
   () => dir,
   () => reports,
+);
+describeSparkEquivalence(
+  () => warehouse,
+  () => dir,
 );
 
 describe('a copied and renamed warehouse', () => {

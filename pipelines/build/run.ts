@@ -5,18 +5,19 @@
  * SQLMesh's state stay as they were.
  */
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WarehouseError } from '../lib/errors.ts';
 import { sqlProjectDir } from '../lib/paths.ts';
 import { createTableSql } from '../columns/raw-table.ts';
 import { buildRunsTable } from '../ingest/registry-tables.ts';
-import { statePathFor } from '../lib/sqlmesh.ts';
+import { sparkHomeFor, sparkMartsFor, statePathFor } from '../lib/sqlmesh.ts';
 import { withWarehouse } from '../lib/warehouse.ts';
 import { rawTablesOf } from '../ingest/raw-tables.ts';
 import { renderExternalModels } from './external-models.ts';
 import { monthRuns, monthsOf } from './months.ts';
 import { pendingWork, requireReferenceData } from './pending.ts';
+import { sparkPendingWork } from './spark-pending.ts';
 import { runSqlmeshBuild, type Backfill, type SqlmeshBuildReport } from './sqlmesh-build.ts';
 
 /**
@@ -28,6 +29,11 @@ export const restatedModels = ['intermediate.*', 'marts.*'];
 export interface BuildOptions {
   /** Months (`YYYY-MM`, validated by parseRestateMonths) to restate besides the pending ones. */
   restate?: readonly string[];
+  /**
+   * Build on Spark over this lake (`roam lake export`) instead of in the warehouse; the marts are
+   * then copied into their own DuckDB file (sparkMartsFor).
+   */
+  spark?: { lake: string };
 }
 
 export interface BuildResult {
@@ -64,12 +70,18 @@ export async function build(warehouse: string, options: BuildOptions = {}): Prom
   const started = performance.now();
   const startedAt = utcNow();
   await writeExternalModels();
+  const spark = options.spark;
+  const marts = sparkMartsFor(warehouse);
   const pending = await withWarehouse(warehouse, 'read', async (connection) => {
     await requireReferenceData(connection);
-    return pendingWork(connection);
+    return spark === undefined ? pendingWork(connection) : sparkPendingWork(connection, marts);
   });
   const firstBuild = pending.lastBuildStartedAt === undefined;
-  const state = statePathFor(warehouse);
+  const state =
+    spark === undefined
+      ? statePathFor(warehouse)
+      : path.join(sparkHomeFor(warehouse), 'sqlmesh-state');
+  if (spark !== undefined) await mkdir(sparkHomeFor(warehouse), { recursive: true });
   // State without a recorded build belongs to a warehouse that no longer exists.
   if (firstBuild) await rm(state, { force: true });
   const fromScratch = firstBuild || !existsSync(state);
@@ -82,8 +94,9 @@ export async function build(warehouse: string, options: BuildOptions = {}): Prom
       ]);
 
   const report = await runSqlmeshBuild(
-    { warehouse },
+    { warehouse, ...(spark === undefined ? {} : { spark }) },
     {
+      ...(spark === undefined ? {} : { engine: 'spark' as const, marts }),
       models: restatedModels,
       restate,
       record: {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { SqlmeshError, WarehouseError } from '../lib/errors.ts';
+import { SetupError, SqlmeshError, WarehouseError } from '../lib/errors.ts';
 import { sqlProjectDir } from '../lib/paths.ts';
 import {
   ensureInstalled,
@@ -28,6 +28,9 @@ export interface DateRange {
 }
 
 export interface SqlmeshBuildRequest {
+  /** On Spark: the DuckDB file the marts are copied into (spark_marts.py). */
+  engine?: 'spark';
+  marts?: string;
   /** Models restated (with what depends on them) for each range. */
   models: string[];
   restate: DateRange[];
@@ -140,6 +143,11 @@ export async function runSqlmeshBuild(
     },
   );
   const tail = lastLines(result.stderr, 12);
+  if (/No module named 'pyspark'/.test(result.stderr)) {
+    throw new SetupError(`pyspark is not installed in the venv (${pythonExecutable})`, {
+      fix: 'run `npm run setup -- --spark` (pyspark from sql/requirements-spark.txt; Java 17 on the PATH)',
+    });
+  }
   let outcome: Outcome | undefined;
   try {
     outcome = JSON.parse(lastLines(result.stdout, 1)[0] ?? '') as Outcome;

@@ -19,6 +19,11 @@ build the warehouse never recorded, or models whose tables the warehouse lacks, 
 warehouse was restored from an older copy than its state, or the state belongs to another
 warehouse. A state one or more builds behind its warehouse is fine (SQLMesh recomputes what it
 does not know about).
+
+On Spark (request "engine": "spark", the spark gateway of sql/config.yaml): no transaction and no
+state check, since Spark's tables cannot be rolled back (SQLMesh's state is kept as SQLMesh writes
+it, in step with them); no unit tests (they run on DuckDB); and the marts are copied into their
+own DuckDB file with the build's record (spark_marts.py), the last step.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from sqlmesh.core.console import TerminalConsole, set_console  # noqa: E402
 from sqlmesh.utils.connection_pool import SingletonConnectionPool  # noqa: E402
 from sqlmesh.utils.date import to_ds, to_timestamp  # noqa: E402
 from sqlmesh.utils.errors import NodeAuditsErrors, SQLMeshError  # noqa: E402
+from spark_marts import copy_marts  # noqa: E402
 
 MARKER_SCHEMA = "roam_build"
 MARKER_TABLE = f"{MARKER_SCHEMA}.warehouse_build"
@@ -72,18 +78,25 @@ class RecordingConsole(TerminalConsole):
         super().log_failed_models(errors)
 
     def log_warning(self, short_message: str, long_message: t.Optional[str] = None) -> None:
+        # SQLMesh cannot parse the lake's CREATE TABLE … OPTIONS statements (@register_lake)
+        # and says it runs them as they are: what they are meant for.
+        if "could not be semantically understood" in short_message and "raw.`" in short_message:
+            return
         marker = "Audit query:\n"
         if long_message and marker in long_message:
             self.audit_queries[len(self.warnings)] = long_message.split(marker, 1)[1]
         self.warnings.append(" ".join(short_message.split()))
         super().log_warning(short_message, long_message)
 
-    def warnings_with_rows(self, warehouse: SingletonConnectionPool, limit: int = 5) -> list[str]:
-        """The warnings, each failed audit's followed by its first rows (what a reader acts on)."""
+    def warnings_with_rows(
+        self, warehouse: SingletonConnectionPool | None, limit: int = 5
+    ) -> list[str]:
+        """The warnings, each failed audit's followed by its first rows (what a reader acts on;
+        on DuckDB only, whose warehouse this process holds)."""
         told = []
         for index, warning in enumerate(self.warnings):
             query = self.audit_queries.get(index)
-            if query is not None:
+            if query is not None and warehouse is not None:
                 cursor = warehouse.get_cursor().execute(f"SELECT * FROM ({query}) LIMIT {limit + 1}")
                 names = [d[0] for d in cursor.description]
                 rows = cursor.fetchall()
@@ -271,17 +284,32 @@ def still_to_restate(
     return [interval_dates(run) for run in merged(todo)]
 
 
+def insert_record(cursor: t.Any, record: dict[str, t.Any], values: dict[str, t.Any]) -> None:
+    """The build's row of raw.build_runs, in the transaction of the models."""
+    names = list(values)
+    cursor.execute(record["create"])
+    cursor.execute(
+        f"INSERT INTO {record['table']} BY NAME SELECT "
+        + ", ".join(f"?::TIMESTAMP AS {name}" for name in names),
+        [values[name] for name in names],
+    )
+
+
 def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
     console = RecordingConsole()
     set_console(console)
     seconds: dict[str, float] = {}
+    spark = request.get("engine") == "spark"
     try:
         context = Context(paths=[request["project"]])
-        warehouse = single_pool(context.engine_adapter, "warehouse")
         state_sync = context.state_sync.state_sync  # type: ignore[attr-defined]
-        state = single_pool(state_sync.engine_adapter, "state")
+        # On Spark, no transaction: Spark's tables cannot be rolled back, so SQLMesh's state is
+        # kept as SQLMesh writes it, in step with them (its views of prod change only once every
+        # model and audit has passed), and the marts file is replaced only at the end.
+        state = None if spark else single_pool(state_sync.engine_adapter, "state")
+        warehouse = None if spark else single_pool(context.engine_adapter, "warehouse")
         for adapter in context.snapshot_evaluator.adapters.values():
-            if adapter._connection_pool is not warehouse:
+            if warehouse is not None and adapter._connection_pool is not warehouse:
                 raise RuntimeError("the snapshot evaluator does not share the warehouse connection")
     except BuildFailure:
         raise
@@ -291,14 +319,18 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
     record = request["record"]
     try:
-        check_state_matches(context, warehouse, state, record["table"])
+        if warehouse is not None and state is not None:
+            check_state_matches(context, warehouse, state, record["table"])
         fresh = context.state_reader.get_environment(PROD) is None
-        warehouse.begin()
-        state.begin()
+        for pool in (warehouse, state):
+            if pool is not None:
+                pool.begin()
         try:
             mark = time.perf_counter()
-            # Unit tests run for the models a plan changes; restatements change no model.
-            plan = context.plan_builder(PROD, test_changed_only=True).build()
+            # Unit tests run for the models a plan changes; restatements change no model. They run
+            # on in-memory DuckDB, so not for a Spark build (whose models render Spark's SQL).
+            tests = {"skip_tests": True} if spark else {"test_changed_only": True}
+            plan = context.plan_builder(PROD, **tests).build()
             diff = plan.context_diff
             changes = {
                 "added": sorted(model_name(s.name) for s in diff.added),
@@ -343,29 +375,32 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
             finished = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
             values = {**record["values"], "finished_at": finished}
-            names = list(values)
-            cursor = warehouse.get_cursor()
-            cursor.execute(record["create"])
-            cursor.execute(
-                f"INSERT INTO {record['table']} BY NAME SELECT "
-                + ", ".join(f"?::TIMESTAMP AS {name}" for name in names),
-                [values[name] for name in names],
-            )
-            state.get_cursor().execute(f"CREATE SCHEMA IF NOT EXISTS {MARKER_SCHEMA}")
-            state.get_cursor().execute(
-                f"CREATE TABLE IF NOT EXISTS {MARKER_TABLE} (started_at TIMESTAMP)"
-            )
-            state.get_cursor().execute(f"DELETE FROM {MARKER_TABLE}")
-            state.get_cursor().execute(
-                f"INSERT INTO {MARKER_TABLE} VALUES (?::TIMESTAMP)", [record["values"]["started_at"]]
-            )
+            if warehouse is not None:
+                insert_record(warehouse.get_cursor(), record, values)
+            else:
+                mark = time.perf_counter()
+                # The marts, copied into their own DuckDB file with the build's record.
+                copy_marts(context, request["marts"], record, values)
+                seconds["marts"] = time.perf_counter() - mark
+            if state is not None:
+                state.get_cursor().execute(f"CREATE SCHEMA IF NOT EXISTS {MARKER_SCHEMA}")
+                state.get_cursor().execute(
+                    f"CREATE TABLE IF NOT EXISTS {MARKER_TABLE} (started_at TIMESTAMP)"
+                )
+                state.get_cursor().execute(f"DELETE FROM {MARKER_TABLE}")
+                state.get_cursor().execute(
+                    f"INSERT INTO {MARKER_TABLE} VALUES (?::TIMESTAMP)",
+                    [record["values"]["started_at"]],
+                )
         except BaseException:
-            warehouse.rollback()
-            state.rollback()
+            for pool in (warehouse, state):
+                if pool is not None:
+                    pool.rollback()
             raise
         mark = time.perf_counter()
-        warehouse.commit()
-        state.commit()
+        for pool in (warehouse, state):  # the warehouse first, then the state
+            if pool is not None:
+                pool.commit()
         seconds["commit"] = time.perf_counter() - mark
     except BuildFailure:
         raise
@@ -391,7 +426,8 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 def main() -> int:
     """Request: {"project": sql dir, "models": models to restate, "restate": [{"start", "end"}]
     (inclusive dates), "record": {"table", "create", "values": {"started_at", "restated_from",
-    "restated_to"}}}: the build row written with the models (finished_at added here)."""
+    "restated_to"}}}: the build row written with the models (finished_at added here); on Spark
+    also "engine": "spark" and "marts": the DuckDB file the marts are copied into."""
     request = json.loads(sys.argv[1])
     try:
         result = {"ok": True, **build(request)}

@@ -12,6 +12,7 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const exchangeCommand: Command = {
   name: 'exchange',
+  readsMarts: true,
   summary: 'write our KPI exchange file for a partner (roam-kpi-exchange, docs/kpi-exchange.md)',
   help: `Usage: roam exchange export --partner TADIG --month YYYY-MM [--out FILE] [--format csv] [--sign KEYFILE]
 

@@ -6,6 +6,7 @@ import { exchangeCommand } from './exchange.ts';
 import { doctorCommand } from './doctor.ts';
 import { generateCommand } from './generate.ts';
 import { ingestCommand } from './ingest.ts';
+import { lakeCommand } from './lake.ts';
 import { reportCommand } from './report.ts';
 import { sqlCommand } from './sql.ts';
 
@@ -14,6 +15,7 @@ export const commands: readonly Command[] = [
   demoCommand,
   ingestCommand,
   buildCommand,
+  lakeCommand,
   reportCommand,
   sqlCommand,
   exchangeCommand,

@@ -10,6 +10,7 @@ import { emptyInputs } from '../ingest/logical-key.ts';
 import { ingestFiles } from '../ingest/run.ts';
 import { runCounts } from '../ingest/runs-store.ts';
 import { summaryLines, totalsLine } from '../ingest/summary.ts';
+import { lakeOption, syncLake } from './lake.ts';
 
 /** Every kind of file roam reads: one per source of the registry. */
 const inputKinds = sources.map((s) => s.kind);
@@ -42,7 +43,7 @@ export function parseWorkers(value: string | undefined): number {
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'load files or folders into the warehouse (raw.*), each file all or nothing',
-  help: `Usage: roam ingest PATH… [--kind KIND] [--force] [--quarantine DIR] [--workers N]
+  help: `Usage: roam ingest PATH… [--kind KIND] [--force] [--quarantine DIR] [--workers N] [--lake DIR]
 
 Loads each file into raw.* completely or not at all (files share a transaction; when one
 fails, the others land again without it). The kind is detected from the content. The same
@@ -65,12 +66,15 @@ Options:
   --force            reload files whose content was already loaded
   --quarantine DIR   where bad files go (default: quarantine/ beside the warehouse)
   --workers N        threads decoding ${decoded} files ahead; 0: decode in the main
-                     thread (default: one per core, at most 8; here ${defaultWorkerCount()})`,
+                     thread (default: one per core, at most 8; here ${defaultWorkerCount()})
+  --lake DIR         then write the raw layer into the Parquet lake DIR too, as 'roam lake
+                     export' does (for roam build --engine spark)`,
   options: {
     kind: { type: 'string' },
     force: { type: 'boolean' },
     quarantine: { type: 'string' },
     workers: { type: 'string' },
+    lake: { type: 'string' },
   },
   async run({ values, positionals }, { warehouse, output }) {
     if (positionals.length === 0) {
@@ -96,8 +100,10 @@ Options:
       inputs: positionals,
     });
     const counts = runCounts(outcomes);
+    const lake = lakeOption(values);
+    const lakeResult = lake === undefined ? undefined : await syncLake(warehouse, lake, output);
     if (output.format === 'json')
-      output.json({ warehouse, ...counts, empty, refused, files: outcomes });
+      output.json({ warehouse, ...counts, empty, refused, files: outcomes, lake: lakeResult });
     else {
       for (const line of summaryLines(outcomes, process.cwd())) output.result(line);
       output.info(totalsLine(outcomes));

@@ -9,6 +9,7 @@ export const defaultReportsDir = path.join(projectRoot, 'data', 'reports');
 
 export const reportCommand: Command = {
   name: 'report',
+  readsMarts: true,
   summary: 'render the monthly partner SLA PDFs, or the executive KPI PDF, from the marts',
   help: `Usage: roam report [partner] [--month YYYY-MM] [--partner TADIG]… [--out DIR] [--format html]
        roam report exec [--month YYYY-MM] [--out DIR] [--format html]

@@ -24,6 +24,7 @@ const list = (values: OptionValues, name: string): string[] => {
 
 export const sqlCommand: Command = {
   name: 'sql',
+  readsMarts: true,
   summary:
     'query the warehouse: a table, CSV, JSON, Parquet or Arrow (read-only; --write: scratch)',
   help: `Usage: roam sql "SELECT …" [options]

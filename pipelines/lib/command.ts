@@ -5,10 +5,17 @@ import type { Format, Output } from './output.ts';
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
 /** What every command receives: global options already resolved. */
+/** Where models are built: the warehouse (DuckDB) or Spark over the lake. */
+export type Engine = 'duckdb' | 'spark';
+
 export interface CommandContext {
-  /** Path of the DuckDB warehouse file. */
+  /**
+   * Path of the DuckDB warehouse file (with --engine spark, for a command that reads the marts:
+   * the marts file of the last Spark build).
+   */
   readonly warehouse: string;
   readonly output: Output;
+  readonly engine?: Engine;
 }
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -21,6 +28,8 @@ export interface Command {
   readonly help: string;
   /** The output formats it offers (default text and json). */
   readonly formats?: readonly Format[];
+  /** It reads the marts: with --engine spark, those of the last Spark build. */
+  readonly readsMarts?: boolean;
   /** The command's own options (the global ones are added by the CLI). */
   readonly options: OptionSpec;
   /** Runs the command; resolves to the exit code (0 ok, 1 known failure). */

@@ -14,6 +14,21 @@ import { sqlProjectDir, venvDir } from './paths.ts';
 export interface SqlmeshTarget {
   /** The warehouse DuckDB file. */
   warehouse: string;
+  /** Build on Spark (sql/config.yaml's spark gateway) over this lake, not on the warehouse. */
+  spark?: { lake: string };
+}
+
+/**
+ * Everything of a warehouse's Spark builds, in one folder beside it: the Hive metastore, Spark's
+ * warehouse (the models' tables), SQLMesh's state and cache, and the marts copied for DuckDB.
+ */
+export function sparkHomeFor(warehouse: string): string {
+  return `${path.resolve(warehouse)}.spark`;
+}
+
+/** The DuckDB file of a Spark build's marts: what reports and `roam sql --engine spark` read. */
+export function sparkMartsFor(warehouse: string): string {
+  return path.join(sparkHomeFor(warehouse), 'marts.duckdb');
 }
 
 /** Where SQLMesh keeps its state for a warehouse. */
@@ -69,10 +84,26 @@ export function failureSummary(output: string): {
 
 /** What SQLMesh runs with: the warehouse and state files, UTC, no analytics, plain output. */
 export function sqlmeshEnv(target: SqlmeshTarget): Record<string, string> {
+  const home = sparkHomeFor(target.warehouse);
+  const spark: Record<string, string> =
+    target.spark === undefined
+      ? {}
+      : {
+          ROAM_ENGINE: 'spark',
+          // A folder here, or a URL Spark reads (hdfs://…, s3a://…) as it is.
+          ROAM_LAKE: /^[a-z][a-z0-9+.-]*:\/\//i.test(target.spark.lake)
+            ? target.spark.lake
+            : path.resolve(target.spark.lake),
+          ROAM_SPARK_HOME: home,
+          ROAM_SQLMESH_STATE: path.join(home, 'sqlmesh-state'),
+          ROAM_SQLMESH_CACHE: path.join(home, 'sqlmesh-cache'),
+        };
   return {
     ROAM_WAREHOUSE: path.resolve(target.warehouse),
     ROAM_SQLMESH_STATE: statePathFor(target.warehouse),
     ROAM_SQLMESH_CACHE: cachePathFor(target.warehouse),
+    ROAM_ENGINE: 'duckdb',
+    ...spark,
     SQLMESH__DISABLE_ANONYMIZED_ANALYTICS: '1',
     PYTHONWARNINGS: 'ignore::FutureWarning',
     TZ: 'UTC',

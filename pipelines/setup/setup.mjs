@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // roam's own set-up, idempotent: npm packages, the compiled JavaScript the CLI runs (dist/), the
 // Python venv for SQLMesh, Debian's Chromium, and (with --for-tests) poppler-utils for the tests.
+// With --spark, and with --for-tests when ROAM_TEST_SPARK=1 (the equivalence test builds on Spark),
+// pyspark goes into the same venv from sql/requirements-spark.txt, and Java 17 (openjdk-17-jre-headless) when missing.
 // Each step re-runs only when its input changed (package-lock.json, the TypeScript sources,
 // sql/requirements.txt) or its result is missing.
 // Plain JavaScript with no dependencies: it runs before `npm ci` (build.mjs is loaded after it).
@@ -12,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const forTests = process.argv.includes('--for-tests');
+const spark = process.argv.includes('--spark') || (forTests && process.env.ROAM_TEST_SPARK === '1');
 const quiet = process.argv.includes('--quiet');
 
 function say(message) {
@@ -79,6 +82,33 @@ function pythonVenv() {
     ]);
   });
   if (!done) say('Python venv up to date');
+  if (spark) sparkRequirements(python, venv);
+}
+
+/** pyspark (Spark itself, ~457 MB) into the same venv; only when asked for. */
+function sparkRequirements(python, venv) {
+  const stamp = path.join(venv, '.roam-spark-requirements-stamp');
+  const done = unlessStamped(stamp, hashOf('sql/requirements-spark.txt'), () => {
+    say('installing pyspark into .venv from sql/requirements-spark.txt (pinned, hashed; ~457 MB)…');
+    run(python, [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--require-hashes',
+      '-r',
+      'sql/requirements-spark.txt',
+    ]);
+  });
+  if (!done) say('pyspark up to date');
+}
+
+/** Spark 4 needs Java 17 or later on the PATH. */
+function hasJava17() {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  const major = /version "(\d+)/.exec(`${result.stderr ?? ''}`)?.[1];
+  return result.status === 0 && major !== undefined && Number(major) >= 17;
 }
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -117,5 +147,6 @@ debianPackages([
   ...(chromium === undefined ? [{ pkg: 'chromium', command: '/usr/bin/chromium' }] : []),
   { pkg: 'fonts-dejavu-core', command: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf' },
   ...(forTests ? [{ pkg: 'poppler-utils', command: '/usr/bin/pdftotext' }] : []),
+  ...(spark && !hasJava17() ? [{ pkg: 'openjdk-17-jre-headless', command: '/usr/bin/java' }] : []),
 ]);
 say('ready');

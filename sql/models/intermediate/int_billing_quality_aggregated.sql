@@ -89,8 +89,8 @@ WITH files AS (
     CASE WHEN MIN(currency) = MAX(currency) THEN MIN(currency) ELSE 'mixed' END AS tap_currency,
     MAX(threshold_hours) AS tap_late_threshold_hours,
     AVG(delay_hours) AS tap_delay_avg_hours,
-    QUANTILE_CONT(delay_hours, 0.5) AS tap_delay_p50_hours,
-    QUANTILE_CONT(delay_hours, 0.95) AS tap_delay_p95_hours,
+    @quantile(delay_hours, 0.5) AS tap_delay_p50_hours,
+    @quantile(delay_hours, 0.95) AS tap_delay_p95_hours,
     COUNT(*) FILTER(WHERE
       is_late) AS tap_late_events
   FROM timed

@@ -61,10 +61,8 @@ WITH tests AS (
       tests.success) AS mos_sum,
     COUNT(*) FILTER(WHERE
       tests.success AND NOT tests.measured_ms IS NULL) AS timed,
-    QUANTILE_CONT(tests.measured_ms, 0.5 ORDER BY tests.measured_ms) FILTER(WHERE
-      tests.success) AS p50,
-    QUANTILE_CONT(tests.measured_ms, 0.95 ORDER BY tests.measured_ms) FILTER(WHERE
-      tests.success) AS p95
+    @quantile(tests.measured_ms, 0.5, tests.success) AS p50,
+    @quantile(tests.measured_ms, 0.95, tests.success) AS p95
   FROM tests
   INNER JOIN catalogue
     ON @in_procedures(catalogue.procedure, tests.test_type)

@@ -73,8 +73,8 @@ WITH measurements AS (
     SUM(probes_answered) AS probes_answered,
     SUM(packet_loss_pct * probes_sent) AS loss_weighted,
     SUM(jitter_ms) AS jitter_sum,
-    QUANTILE_CONT(rtd_avg_ms, 0.5 ORDER BY rtd_avg_ms) AS rtd_p50,
-    QUANTILE_CONT(rtd_p95_ms, 0.95 ORDER BY rtd_p95_ms) AS rtd_p95
+    @quantile(rtd_avg_ms, 0.5) AS rtd_p50,
+    @quantile(rtd_p95_ms, 0.95) AS rtd_p95
   FROM classes
   GROUP BY
     event_month,

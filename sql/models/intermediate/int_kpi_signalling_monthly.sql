@@ -110,10 +110,8 @@ WITH procedures AS (
       is_success AND NOT latency_ms IS NULL) AS timed,
     COUNT(*) FILTER(WHERE
       is_success AND latency_ms <= threshold) AS within_threshold,
-    QUANTILE_CONT(latency_ms, 0.5) FILTER(WHERE
-      is_success) AS latency_p50,
-    QUANTILE_CONT(latency_ms, 0.95) FILTER(WHERE
-      is_success) AS latency_p95
+    @quantile(latency_ms, 0.5, is_success) AS latency_p50,
+    @quantile(latency_ms, 0.95, is_success) AS latency_p95
   FROM matched
   GROUP BY
     event_month,

@@ -99,7 +99,7 @@ WITH catalogue AS (
     hours.requests,
     hours.devices,
     hours.failures,
-    LEAST(28, DATE_DIFF('DAY', first_seen.first_hour, hours.event_hour)) AS baseline_days,
+    LEAST(28, DATE_DIFF('DAY', first_seen.first_hour::DATE, hours.event_hour::DATE)) AS baseline_days,
     COALESCE(history.prior_sum, 0) AS prior_sum,
     COALESCE(history.prior_sum_squares, 0) AS prior_sum_squares
   FROM hours

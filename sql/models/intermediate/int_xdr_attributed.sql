@@ -68,31 +68,31 @@ WITH procedures AS (
   SELECT
     partner_tadig,
     'imsi' AS method,
-    TRIM(UNNEST(STR_SPLIT(imsi_prefixes, ';'))) AS prefix
+    @list_entries(imsi_prefixes) AS prefix
   FROM partners
   UNION ALL
   SELECT
     partner_tadig,
     'gt' AS method,
-    TRIM(UNNEST(STR_SPLIT(msc_gt_prefixes, ';'))) AS prefix
+    @list_entries(msc_gt_prefixes) AS prefix
   FROM partners
   UNION ALL
   SELECT
     partner_tadig,
     'gt' AS method,
-    TRIM(UNNEST(STR_SPLIT(sgsn_gt_prefixes, ';'))) AS prefix
+    @list_entries(sgsn_gt_prefixes) AS prefix
   FROM partners
   UNION ALL
   SELECT
     partner_tadig,
     'realm' AS method,
-    LOWER(TRIM(UNNEST(STR_SPLIT(diameter_realm, ';')))) AS prefix
+    @list_entries(LOWER(diameter_realm)) AS prefix
   FROM partners
   UNION ALL
   SELECT
     partner_tadig,
     'plmn' AS method,
-    TRIM(UNNEST(STR_SPLIT(mcc_mnc, ';'))) AS prefix
+    @list_entries(mcc_mnc) AS prefix
   FROM partners
 ), keyed AS (
   /* Which rule can name the partner of a row, and the identifier it reads (realm and PLMN match whole, IMSI and GT by the longest prefix). */

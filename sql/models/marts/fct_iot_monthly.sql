@@ -62,10 +62,8 @@ WITH procedures AS (
       is_success) AS successes,
     COUNT(*) FILTER(WHERE
       failure_class IN ('user', 'policy')) AS user_policy_failures,
-    QUANTILE_CONT(latency_ms, 0.5) FILTER(WHERE
-      is_success) AS latency_p50_ms,
-    QUANTILE_CONT(latency_ms, 0.95) FILTER(WHERE
-      is_success) AS latency_p95_ms
+    @quantile(latency_ms, 0.5, is_success) AS latency_p50_ms,
+    @quantile(latency_ms, 0.95, is_success) AS latency_p95_ms
   FROM procedures
   GROUP BY
     event_month,

@@ -82,7 +82,7 @@ WITH measurements AS (
     SUM(probes_sent) AS probes_sent,
     SUM(probes_answered) AS probes_answered,
     AVG(rtd_avg_ms) AS rtd_avg_ms,
-    QUANTILE_CONT(rtd_p95_ms, 0.95 ORDER BY rtd_p95_ms) AS rtd_p95_ms,
+    @quantile(rtd_p95_ms, 0.95) AS rtd_p95_ms,
     AVG(jitter_ms) AS jitter_ms,
     SUM(packet_loss_pct * probes_sent) / NULLIF(SUM(probes_sent), 0) AS packet_loss_pct
   FROM measurements

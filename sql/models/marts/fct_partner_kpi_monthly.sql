@@ -117,8 +117,8 @@ WITH measures AS (
     current_months.service,
     current_months.rat,
     COUNT(prior.value) AS band_months,
-    AVG(prior.value) AS band_mean,
-    STDDEV_SAMP(prior.value) AS band_sd,
+    AVG(prior.value)::DECIMAL(24, 12) AS band_mean,
+    STDDEV_SAMP(prior.value)::DECIMAL(24, 12) AS band_sd,
     MAX(
       CASE
         WHEN prior.event_month = current_months.event_month - INTERVAL '1' MONTH

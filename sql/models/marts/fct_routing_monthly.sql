@@ -60,10 +60,8 @@ WITH catalogue AS (
     COUNT(*) AS sessions,
     COUNT(*) FILTER(WHERE
       is_success) AS successes,
-    QUANTILE_CONT(latency_ms, 0.5) FILTER(WHERE
-      is_success) AS setup_time_p50_ms,
-    QUANTILE_CONT(latency_ms, 0.95) FILTER(WHERE
-      is_success) AS setup_time_p95_ms,
+    @quantile(latency_ms, 0.5, is_success) AS setup_time_p50_ms,
+    @quantile(latency_ms, 0.95, is_success) AS setup_time_p95_ms,
     COUNT(DISTINCT imsi) AS devices
   FROM sessions
   GROUP BY

@@ -73,8 +73,8 @@ WITH procedures AS (
     COUNT(*) AS attempts,
     COUNT(*) FILTER(WHERE
       is_success) AS successes,
-    QUANTILE_CONT(latency_ms, 0.5) AS latency_p50_ms,
-    QUANTILE_CONT(latency_ms, 0.95) AS latency_p95_ms
+    @quantile(latency_ms, 0.5) AS latency_p50_ms,
+    @quantile(latency_ms, 0.95) AS latency_p95_ms
   FROM procedures
   GROUP BY
     event_month,
@@ -99,8 +99,8 @@ SELECT
   agreements.target AS target_success_rate,
   CASE
     WHEN catalogue.higher_is_better
-    THEN ROUND(monthly.successes::DECIMAL(18, 4) / monthly.attempts, 4) >= agreements.target
-    ELSE ROUND(monthly.successes::DECIMAL(18, 4) / monthly.attempts, 4) <= agreements.target
+    THEN ROUND(monthly.successes::DECIMAL(18, 4) / monthly.attempts, 4)::DECIMAL(5, 4) >= agreements.target
+    ELSE ROUND(monthly.successes::DECIMAL(18, 4) / monthly.attempts, 4)::DECIMAL(5, 4) <= agreements.target
   END AS meets_target
 FROM monthly
 LEFT JOIN partners
