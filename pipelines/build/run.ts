@@ -22,9 +22,14 @@ import { runSqlmeshBuild, type Backfill, type SqlmeshBuildReport } from './sqlme
 
 /**
  * Models recomputed when data for months already built arrives: every model kept by month (the
- * incremental intermediate tables and the marts; the views among them are only recreated).
+ * incremental intermediate tables and the marts; the views among them are only recreated). On
+ * Spark the models that are views on DuckDB are tables (`view_kind` in sql/config.yaml), so the
+ * reference and staging layers are recomputed too.
  */
-export const restatedModels = ['intermediate.*', 'marts.*'];
+export function restatedModels(engine: 'duckdb' | 'spark'): string[] {
+  const kept = ['intermediate.*', 'marts.*'];
+  return engine === 'spark' ? ['reference.*', 'staging.*', ...kept] : kept;
+}
 
 export interface BuildOptions {
   /** Months (`YYYY-MM`, validated by parseRestateMonths) to restate besides the pending ones. */
@@ -97,7 +102,7 @@ export async function build(warehouse: string, options: BuildOptions = {}): Prom
     { warehouse, ...(spark === undefined ? {} : { spark }) },
     {
       ...(spark === undefined ? {} : { engine: 'spark' as const, marts }),
-      models: restatedModels,
+      models: restatedModels(spark === undefined ? 'duckdb' : 'spark'),
       restate,
       record: {
         table: buildRunsTable.name,

@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_kpi_active_monthly,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi, service, rat),
   description 'Active-test KPIs of the catalogue (source active tests) per partner, direction and month: each catalogue row says which test types it counts (procedure) and how (measure).',

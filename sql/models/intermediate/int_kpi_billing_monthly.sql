@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_kpi_billing_monthly,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi, service, rat),
   description 'The billing KPIs of reference.kpi_catalogue in the shape every int_kpi_<family>_monthly model shares, one row per month, partner, direction and KPI (service all, rat all), from intermediate.int_billing_quality_aggregated: tap_timeliness (late events / events), tap_sequence_completeness (numbers received / received + missing), rap_fatal_return_rate (TAP files returned fatal / TAP files), rap_severe_return_rate (severe returns / events), rap_severe_return_value_rate (severe return value / TAP charge; not computed when the month mixes currencies), tap_audit_consistency (consistent batches / batches), nrtrde_within_4h (records within the threshold / records). A KPI has a row where its denominator is above zero. No targets or status here.',

@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_kpi_exchange_mirrored,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi, service, rat),
   description 'Partners'' measurements from their KPI exchange files, in our terms: directions mirrored (their outbound, their subscribers in our network, is our inbound), one file per partner and month (the latest written).',

@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_kpi_ipx_monthly,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi, service, rat),
   description 'IPX KPIs of the catalogue (source IPX measurements) per partner, traffic class and month, over every provider that measured the partner. IPX measurements have no direction: they are reported as outbound, the path from our network to the partner that the agreement covers.',

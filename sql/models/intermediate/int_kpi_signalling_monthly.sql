@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_kpi_signalling_monthly,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi, service, rat),
   description 'Every probe-xDR KPI of the catalogue (measures success_rate, technical_success_rate, latency_p95, share_within over the procedures its row lists) per partner, direction and month, for all RATs and per RAT. Success and failure class come from int_xdr_classified; the share_within threshold comes from intermediate.int_kpi_thresholds_resolved (the agreement''s where the partner has one, else the catalogue''s).',

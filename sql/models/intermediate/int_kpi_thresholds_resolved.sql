@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_kpi_thresholds_resolved,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (kpi, partner_tadig, direction, event_month),
   description 'The one place that decides the threshold a KPI counts against (a share within or beyond a limit: tap_timeliness, nrtrde_within_4h, data_setup_within_2s, …), per partner, direction and month with TAP, NRTRDE or probe data: the agreement''s threshold (reference.sla_agreements, valid in the month: valid_from <= month < valid_to; the latest valid_from wins) where the partner has one, else the catalogue''s. Every KPI with a threshold in the catalogue or in an agreement has a row.',

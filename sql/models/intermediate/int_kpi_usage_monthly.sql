@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_kpi_usage_monthly,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (event_month, partner_tadig, direction, kpi, service, rat),
   description 'The usage and security KPIs of the catalogue in the KPI shape: silent_roamer_share (our subscribers registered in the partner network and never billed, of those registered; outbound) and signalling_storm_hours (burst hours of the partner signalling, of the hours it signalled).',

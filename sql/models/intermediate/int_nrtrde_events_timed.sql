@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_nrtrde_events_timed,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, record_index),
   description 'NRTRDE delivery per record: delay = the file''s FileAvailableTimeStamp - the event''s end; within when the delay is at most the nrtrde_within_4h threshold (hours) in force for the partner, direction and month (intermediate.int_kpi_thresholds_resolved).',

@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_nrtrde_files_classified,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'NRTRDE files with their direction and partner, decided against reference.home_network as for TAP: a file the partner sends us (recipient = our TADIG) is about our subscribers abroad, outbound; a file we send, inbound. Files between two other networks are left out.',

@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_rap_files_classified,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'RAP files with the direction of the TAP traffic they are about, decided against reference.home_network: a return batch we send (sender = our TADIG) returns TAP files the partner sent us, outbound; one the partner sends us returns our TAP files, inbound. An acknowledgement goes the other way round from the return batch it acknowledges: one the partner sends us acknowledges our returns, outbound. rap_month is the UTC month the RAP file was created.',

@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_rap_returns_linked,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, return_index),
   description 'RAP returns linked to what they return. A fatal or severe return names its TAP file by FileSequenceNumber: the TAP file sent by the RAP''s recipient to the RAP''s sender with that number (test with test). A severe return''s call event is the first record of that file with the returned IMSI, local start and event type. A missing return is placed after the last TAP file received before its first missing number. event_month, the month a return counts in, is the returned event''s month, else the returned file''s, else that of the file before the gap, else the RAP file''s creation month (month_source says which).',

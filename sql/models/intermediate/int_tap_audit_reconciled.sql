@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_tap_audit_reconciled,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'Every TAP transfer batch''s AuditControlInfo against the sums of its records, with the identities the validator checks (pipelines/sources/tap/rule-checks.ts): TotalCharge = invoiceable non-refund charges (charge type 00, MessagingEvent Charge, CAMEL fees), TotalChargeRefund = the same kinds of charge refunded (0 when not sent), TotalTaxValue = non-refund tax values, TotalDiscountValue = non-refund discounts, CallEventDetailsCount = call events. Compared as the integers sent (one scale per file). A batch without AuditControlInfo is inconsistent.',

@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_tap_events_classified,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, record_index),
   description 'TAP call events with the direction, partner and delivery facts of their file (intermediate.int_tap_files_classified).',

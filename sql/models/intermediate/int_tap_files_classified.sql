@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_tap_files_classified,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'TAP files with their direction and partner, decided against reference.home_network: a file the partner sends us (recipient = our TADIG) bills our subscribers abroad, outbound; a file we send (sender = our TADIG) bills the partner''s subscribers in our network, inbound. Files between two other networks are left out. file_month is the month a file counts in: the UTC month of its earliest call event, for a notification the month of the last second before its transfer cut-off.',

@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_tap_sequences_checked,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'FileSequenceNumber checks per commercial TAP file (batches and notifications), per sender -> recipient in number order: the numbers missing between this file and the previous number received (a gap), and whether the number repeats the previous one (a duplicate). A gap counts in the month of the file after it, so a gap across a month boundary is not lost. Numbers are not expected to wrap (99999 -> 00000 would show as a repeat run).',

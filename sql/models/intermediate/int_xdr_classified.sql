@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_xdr_classified,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, event_time, imsi, procedure),
   description 'Probe procedures with their result class, decided here and nowhere else: joined to reference.cause_codes by interface and code (a NULL code matches the table row with an empty code: MAP without an error). A code the table does not know is unclassified and counts as a technical failure.',

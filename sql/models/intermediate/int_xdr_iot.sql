@@ -1,6 +1,6 @@
 MODEL (
   name intermediate.int_xdr_iot,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, event_time, imsi, procedure),
   description 'Probe procedures of the IoT segment: those of subscribers seen in the month on an NB-IoT or LTE-M radio or with an APN of reference.iot_apns (so their registrations count too, which carry no APN).',

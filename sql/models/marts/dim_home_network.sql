@@ -1,6 +1,6 @@
 MODEL (
   name marts.dim_home_network,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain home_tadig,
   description 'Our own network (the home side of every agreement), as reports name it on their covers.',

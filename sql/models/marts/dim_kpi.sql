@@ -1,6 +1,6 @@
 MODEL (
   name marts.dim_kpi,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain kpi,
   description 'The KPI catalogue as reports cite it (appendix) and analysts read it: what each KPI counts, out of what, its unit, direction of good and minimum sample.',

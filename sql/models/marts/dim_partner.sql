@@ -1,6 +1,6 @@
 MODEL (
   name marts.dim_partner,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain partner_tadig,
   description 'Roaming partners as reports and analysts name them, with the identifiers used to attribute probe rows to them. region is the ITU-T E.212 geographic zone of the first MCC (its first digit).',

@@ -1,6 +1,6 @@
 MODEL (
   name reference.cause_codes,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (interface, code),
   description 'Signalling result codes and their failure class, from the latest ingested cause_codes.csv.',

@@ -1,6 +1,6 @@
 MODEL (
   name reference.home_network,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain home_tadig,
   description 'Our own network, from the latest ingested home_network.csv.',

@@ -1,6 +1,6 @@
 MODEL (
   name reference.iot_apns,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain apn,
   description 'APNs of the IoT segment, from the latest ingested iot_apns.csv.',

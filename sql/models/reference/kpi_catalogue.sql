@@ -1,6 +1,6 @@
 MODEL (
   name reference.kpi_catalogue,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain kpi,
   description 'The KPI catalogue, from the latest ingested kpi_catalogue.csv.',

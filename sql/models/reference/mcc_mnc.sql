@@ -1,6 +1,6 @@
 MODEL (
   name reference.mcc_mnc,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain mcc_mnc,
   description 'MCC-MNC codes, from the latest ingested mcc_mnc.csv.',

@@ -1,6 +1,6 @@
 MODEL (
   name reference.partners,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain partner_tadig,
   description 'Roaming partners, from the latest ingested partners.csv.',

@@ -1,6 +1,6 @@
 MODEL (
   name reference.sla_agreements,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (partner_tadig, direction, kpi, valid_from),
   description 'Agreed KPI targets per partner and direction with their validity, from the latest ingested sla_agreements.csv.',

@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_active_tests,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, test_time, partner_tadig, test_type),
   description 'Active (robot) test results per partner: voice calls, SMS and data sessions; names and units only.',

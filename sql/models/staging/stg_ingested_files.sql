@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_ingested_files,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'The file versions in the warehouse (the ingest registry), current versions only: identity, name, kind and what they hold. Replaced versions, whose rows are gone, are left out.',

@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_ipx_measurements,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, interval_start, ipx_provider, partner_tadig, traffic_class),
   description 'IPX measurements per provider, partner, traffic class and interval; names and units only.',

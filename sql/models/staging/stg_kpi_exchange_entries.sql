@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_kpi_exchange_entries,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, entry_index),
   description 'The entries of partners'' KPI exchange files: each KPI as the partner measured it, directions from the partner''s side, decimals cast from the exact text the file holds.',

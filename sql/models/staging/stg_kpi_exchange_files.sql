@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_kpi_exchange_files,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'Partners'' KPI exchange files (roam-kpi-exchange) in the warehouse: who sent which month, when, and how it was sealed. Every file here passed its schema, checksum, recipient and signature checks on import (docs/kpi-exchange.md).',

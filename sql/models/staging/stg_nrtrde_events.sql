@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_nrtrde_events,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, record_index),
   description 'NRTRDE MOC, MTC and GPRS events, one row per event: TADIGs upper-cased, the end defaulted to the start, event_month. ChargeAmount stays the integer sent: an NRTRDE file does not state its scale.',

@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_probe_xdr,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, event_time, imsi, procedure),
   description 'Probe signalling procedures as delivered, with names, case and time columns normalised; success is decided later, from reference.cause_codes (intermediate.int_xdr_classified).',

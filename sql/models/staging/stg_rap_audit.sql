@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_rap_audit,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'RapAuditControlInfo as sent, one row per RAP file: totals as exact DECIMAL beside their integers and scale.',

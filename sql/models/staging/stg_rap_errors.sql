@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_rap_errors,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, return_index, error_index),
   description 'Error details of RAP returns, one row per error (TD.52 error code and the path of the faulty item).',

@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_rap_files,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'RAP files (return batches and acknowledgements), one row per loaded file: TADIGs upper-cased, the sequence number also as an integer, test data flagged.',

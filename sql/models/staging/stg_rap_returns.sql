@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_rap_returns,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, return_index),
   description 'RAP return details, one row per return (stop, missing, fatal or severe): sequence numbers also as integers, the returned charge and tax as exact DECIMAL beside their integers and scale. The returned start is local time only (RAP carries no UTC offset for it): no event_month here.',

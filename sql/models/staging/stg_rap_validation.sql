@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_rap_validation,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, record_index, item_path, rule),
   description 'RAP validation findings of loaded files, one row per finding, as the validator wrote them (rules in pipelines/sources/rap/rules.ts: RAP-*).',

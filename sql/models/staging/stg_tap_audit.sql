@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_tap_audit,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'TAP AuditControlInfo as sent, one row per transfer batch that has one: totals as exact DECIMAL beside their integers and scale.',

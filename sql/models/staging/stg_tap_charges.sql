@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_tap_charges,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, record_index, item_path),
   description 'TAP charge details, one row per charge: amounts as exact DECIMAL beside their integer and scale, and whether the charge counts toward the file''s TotalCharge (the rule of pipelines/sources/tap/charges.ts COUNTS_TOWARD_TOTAL: charge type 00 of a ChargeInformation or session charge, every MessagingEvent Charge and CAMEL invocation fee).',

@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_tap_discounts,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, record_index, item_path),
   description 'TAP discount information, one row per discount: amounts as exact DECIMAL beside their integer and scale, the rate as a percentage.',

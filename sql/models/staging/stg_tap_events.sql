@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_tap_events,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain (file_id, record_index),
   description 'TAP call events, one row per event: the service each event is counted under (the one place that maps event types to services), volumes in MB and the record''s invoiceable charge as an exact DECIMAL beside its integer and scale.',

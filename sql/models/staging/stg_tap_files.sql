@@ -1,6 +1,6 @@
 MODEL (
   name staging.stg_tap_files,
-  kind VIEW,
+  kind @view_kind,
   owner roaming_analytics,
   grain file_id,
   description 'TAP files (transfer batches and notifications), one row per loaded file: TADIGs upper-cased, the sequence number also as an integer, test data flagged.',
