@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // roam's own set-up, idempotent: npm packages, the compiled JavaScript the CLI runs (dist/), the
 // Python venv for SQLMesh, Debian's Chromium, and (with --for-tests) poppler-utils for the tests.
-// With --spark, and with --for-tests when ROAM_TEST_SPARK=1 (the equivalence test builds on Spark),
-// pyspark goes into the same venv from sql/requirements-spark.txt, and Java 17 (openjdk-17-jre-headless) when missing.
+// With --spark, and with --for-tests unless ROAM_TEST_SPARK=0 (the equivalence test builds on
+// Spark), pyspark goes into the same venv from sql/requirements-spark.txt, and Java 17
+// (openjdk-17-jre-headless) when missing.
 // Each step re-runs only when its input changed (package-lock.json, the TypeScript sources,
 // sql/requirements.txt) or its result is missing.
 // Plain JavaScript with no dependencies: it runs before `npm ci` (build.mjs is loaded after it).
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const forTests = process.argv.includes('--for-tests');
-const spark = process.argv.includes('--spark') || (forTests && process.env.ROAM_TEST_SPARK === '1');
+const spark = process.argv.includes('--spark') || (forTests && process.env.ROAM_TEST_SPARK !== '0');
 const quiet = process.argv.includes('--quiet');
 
 function say(message) {
