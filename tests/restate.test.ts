@@ -6,6 +6,8 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lastCompleteMonth } from '../pipelines/build/months.ts';
+import { monthBounds } from '../pipelines/build/pending.ts';
 import { build } from '../pipelines/build/run.ts';
 import { listInputFiles } from '../pipelines/ingest/files.ts';
 import { ingestFiles } from '../pipelines/ingest/run.ts';
@@ -18,6 +20,7 @@ import { fingerprint, tempDir } from './helpers/temp.ts';
 import { quietProgress } from '../pipelines/lib/progress.ts';
 
 const mart = 'marts.fct_signalling_success_monthly';
+const kpiMart = 'marts.fct_partner_kpi_monthly';
 let dir: string;
 let warehouse: string;
 /** The warehouse and its state right after the first build. */
@@ -43,21 +46,21 @@ const rows = (where: string) =>
     ).getRowObjectsJson(),
   );
 
-/** Copies the mart of `from` into its own DuckDB file, to compare with later. */
-async function keepMart(from: string, file: string): Promise<string> {
+/** Copies a mart of `from` into its own DuckDB file, to compare with later. */
+async function keepMart(from: string, file: string, table = mart): Promise<string> {
   await withWarehouse(from, 'read', async (c) => {
     await c.run(`ATTACH ${sqlString(file)} AS kept`);
-    await c.run(`CREATE TABLE kept.mart AS SELECT * FROM ${mart}`);
+    await c.run(`CREATE TABLE kept.mart AS SELECT * FROM ${table}`);
   });
   return file;
 }
 
 /** Whole rows in one and not the other (EXCEPT ALL both ways), among the rows `where` selects. */
-const differences = (kept: string, where = 'true') =>
+const differences = (kept: string, where = 'true', table = mart) =>
   withWarehouse(warehouse, 'read', async (c) => {
     await c.run(`ATTACH ${sqlString(kept)} AS kept (READ_ONLY)`);
     const [now, then] = [
-      `SELECT * FROM ${mart} WHERE ${where}`,
+      `SELECT * FROM ${table} WHERE ${where}`,
       `SELECT * FROM kept.mart WHERE ${where}`,
     ];
     return (
@@ -67,6 +70,21 @@ const differences = (kept: string, where = 'true') =>
       )
     ).getRowObjectsJson();
   });
+
+/** `YYYY-MM` `count` months after `month`. */
+const monthAfter = (month: string, count: number) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + count, 1))
+    .toISOString()
+    .slice(0, 7);
+
+/**
+ * The range a build restates for new data in `first`…`last`: those months and the six after
+ * (`trend_months`, whose KPI trend bands read them), up to the last complete month.
+ */
+function restatedFor(first: string, last = first): string[] {
+  const through = [monthAfter(last, 6), lastCompleteMonth(new Date())].sort()[0] ?? last;
+  return [`${first}-01`, monthBounds(through, through).end];
+}
 
 beforeAll(async () => {
   dir = await tempDir('restate');
@@ -106,7 +124,7 @@ describe('incremental builds', () => {
 
     const result = await build(warehouse);
     expect(result.restated.map(({ start, end }) => [start, end])).toEqual([
-      [`${monthA}-01`, `${monthB}-30`],
+      restatedFor(monthA, monthB),
     ]);
     // Month B has probes from one partner only, but no feed besides the probes has reached it yet.
     expect(result.warnings).toEqual([]);
@@ -127,13 +145,60 @@ describe('incremental builds', () => {
     ).toEqual([]);
   });
 
+  it('a late file for an early month: the months whose trend band and previous value read it are restated too', async () => {
+    const month = manifest.months[1] ?? '';
+    const kpi = `partner_tadig = '${partner}' AND direction = 'outbound' AND kpi = 'map_ul_success' AND service = 'all' AND rat = 'all'`;
+    const trend = () =>
+      withWarehouse(warehouse, 'read', async (c) =>
+        (
+          await c.runAndReadAll(
+            `SELECT strftime(event_month, '%Y-%m') AS m, value::VARCHAR AS value,
+                    previous_value::VARCHAR AS previous, band_mean::VARCHAR AS band
+             FROM ${kpiMart} WHERE ${kpi} ORDER BY m`,
+          )
+        ).getRowObjectsJson(),
+      );
+    const before = await trend();
+    const late = path.join(dir, 'late-early.csv');
+    // Thirty failed location updates (cause 34) move the month's success rate.
+    const failures = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `${month}-20 10:00:${String(i).padStart(2, '0')},${partner},outbound,MAP,UpdateLocation,2349900000001${String(i).padStart(2, '0')},34,100`,
+    );
+    await writeFile(late, `${probeHeader}\n${failures.join('\n')}\n`);
+    await ingest([late]);
+    const result = await build(warehouse);
+    expect(result.restated.map(({ start, end }) => [start, end])).toEqual([restatedFor(month)]);
+    expect(result.restated[0]?.models).toContain(kpiMart);
+    const after = await trend();
+    expect(after.map((r) => r.m)).toEqual(before.map((r) => r.m));
+    const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]));
+    // The month's value, the next month's previous value, and the bands of the months after it
+    // (from the third month of data on) that include it.
+    const [later, bandStarts] = [before.filter((r) => r.m > month), monthAfter(month, 2)];
+    expect(changed.map((r) => r.m)).toEqual([
+      month,
+      ...later
+        .filter((r) => r.m === monthAfter(month, 1) || r.m >= bandStarts)
+        .filter((r) => r.m <= monthAfter(month, 6))
+        .map((r) => r.m),
+    ]);
+    expect(after.find((r) => r.m === monthAfter(month, 1))?.previous).toBe(
+      after.find((r) => r.m === month)?.value,
+    );
+  });
+
   it('gives the marts a rebuild from the raw layer gives (a copy without its state)', async () => {
     const bare = path.join(dir, 'bare', 'warehouse.duckdb');
     await mkdir(path.dirname(bare));
     await copyFile(warehouse, bare);
     const rebuilt = await build(bare);
     expect(rebuilt.fromScratch).toBe(true);
-    expect(await differences(await keepMart(bare, path.join(dir, 'rebuilt.duckdb')))).toEqual([]);
+    for (const table of [mart, kpiMart]) {
+      const kept = await keepMart(bare, path.join(dir, `rebuilt-${table}.duckdb`), table);
+      expect({ table, rows: await differences(kept, 'true', table) }).toEqual({ table, rows: [] });
+    }
   });
 
   it('refuses a warehouse restored from a copy older than its state, and says what to do', async () => {
@@ -180,9 +245,7 @@ describe('restatement', () => {
   it('restates the months named by hand (roam build --restate), which stay as they were', async () => {
     const before = await keepMart(warehouse, path.join(dir, 'before-restate.duckdb'));
     const result = await build(warehouse, { restate: ['2026-09'] });
-    expect(result.restated.map(({ start, end }) => [start, end])).toEqual([
-      ['2026-09-01', '2026-09-30'],
-    ]);
+    expect(result.restated.map(({ start, end }) => [start, end])).toEqual([restatedFor('2026-09')]);
     expect(result.restated[0]?.models).toContain(mart);
     expect(await differences(before)).toEqual([]);
   });

@@ -269,6 +269,32 @@ def months_of(start: str, end: str) -> list[tuple[int, int]]:
     return months
 
 
+def month_after(month: str, count: int) -> str:
+    """`YYYY-MM` `count` months after `month` (before it when negative)."""
+    index = int(month[:4]) * 12 + int(month[5:7]) - 1 + count
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def carried_forward(
+    ranges: list[dict[str, str]], count: int, last_month: str
+) -> list[dict[str, str]]:
+    """The requested months and the `count` months after each, up to `last_month` (`YYYY-MM`):
+    a model that reads the months before its own (the KPI mart's trend band, `trend_months` in
+    sql/config.yaml) changes in the months after a restated one."""
+    months = [
+        month
+        for r in ranges
+        for month in months_of(r["start"], min(month_after(r["end"][:7], count), last_month))
+    ]
+    return [interval_dates(run) for run in merged(months)]
+
+
+def last_complete_month() -> str:
+    """Only complete months are built (cron @monthly): the month before this one, UTC."""
+    now = time.gmtime()
+    return month_after(f"{now.tm_year:04d}-{now.tm_mon:02d}", -1)
+
+
 def still_to_restate(
     ranges: list[dict[str, str]], models: set[str], filled: dict[str, list[tuple[int, int]]]
 ) -> list[dict[str, str]]:
@@ -344,7 +370,15 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
             mark = time.perf_counter()
             restated = []
-            ranges = [] if fresh else request["restate"]
+            ranges = (
+                []
+                if fresh
+                else carried_forward(
+                    request["restate"],
+                    int(context.config.variables.get("trend_months", 0)),
+                    last_complete_month(),
+                )
+            )
             if ranges:
 
                 def restatement(months: dict[str, str]) -> t.Any:
@@ -375,6 +409,8 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
             finished = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
             values = {**record["values"], "finished_at": finished}
+            if ranges:
+                values["restated_to"] = ranges[-1]["end"]
             if warehouse is not None:
                 insert_record(warehouse.get_cursor(), record, values)
             else:
@@ -425,7 +461,7 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
 def main() -> int:
     """Request: {"project": sql dir, "models": models to restate, "restate": [{"start", "end"}]
-    (inclusive dates), "record": {"table", "create", "values": {"started_at", "restated_from",
+    (inclusive dates; each carried forward by the project's `trend_months`), "record": {"table", "create", "values": {"started_at", "restated_from",
     "restated_to"}}}: the build row written with the models (finished_at added here); on Spark
     also "engine": "spark" and "marts": the DuckDB file the marts are copied into."""
     request = json.loads(sys.argv[1])

@@ -66,7 +66,7 @@ WITH measures AS (
     sample_size
   FROM intermediate.int_kpi_measures_monthly
   WHERE
-    event_month BETWEEN @start_ds::DATE - INTERVAL '6' MONTH AND @end_ds
+    event_month BETWEEN @start_ds::DATE - INTERVAL @trend_months MONTH AND @end_ds
 ), catalogue AS (
   SELECT
     kpi,
@@ -133,7 +133,7 @@ WITH measures AS (
     AND prior.service = current_months.service
     AND prior.rat = current_months.rat
     AND prior.event_month < current_months.event_month
-    AND prior.event_month >= current_months.event_month - INTERVAL '6' MONTH
+    AND prior.event_month >= current_months.event_month - INTERVAL @trend_months MONTH
   GROUP BY
     current_months.event_month,
     current_months.partner_tadig,
