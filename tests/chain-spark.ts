@@ -90,7 +90,7 @@ export async function martDifferences(
 }
 
 export function describeSparkEquivalence(warehouseOf: () => string, dirOf: () => string): void {
-  // A Spark build of the sample from scratch: ~4 minutes on two cores, ~700 Spark statements
+  // A Spark build of the sample from scratch: 3½–4¾ minutes on two cores, ~740 Spark statements
   // (bench/README, engines). ROAM_TEST_SPARK=0 leaves it out (and pyspark out of the set-up).
   describe.skipIf(process.env.ROAM_TEST_SPARK === '0')(
     'the same models on Spark over the lake (roam build --engine spark)',
