@@ -14,6 +14,7 @@ import { ingestFiles } from '../pipelines/ingest/run.ts';
 import { WarehouseError } from '../pipelines/lib/errors.ts';
 import { referenceDir, samplesDir } from '../pipelines/lib/paths.ts';
 import { statePathFor } from '../pipelines/lib/sqlmesh.ts';
+import { asText } from '../pipelines/lib/text.ts';
 import { sqlString, withWarehouse } from '../pipelines/lib/warehouse.ts';
 import { manifest, pdpStory, probeHeader, samplePartners } from './helpers/sample.ts';
 import { fingerprint, tempDir } from './helpers/temp.ts';
@@ -156,7 +157,9 @@ describe('incremental builds', () => {
                     previous_value::VARCHAR AS previous, band_mean::VARCHAR AS band
              FROM ${kpiMart} WHERE ${kpi} ORDER BY m`,
           )
-        ).getRowObjectsJson(),
+        )
+          .getRowObjectsJson()
+          .map((r) => ({ m: asText(r.m), value: r.value, previous: r.previous, band: r.band })),
       );
     const before = await trend();
     const late = path.join(dir, 'late-early.csv');

@@ -461,9 +461,10 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 
 def main() -> int:
     """Request: {"project": sql dir, "models": models to restate, "restate": [{"start", "end"}]
-    (inclusive dates; each carried forward by the project's `trend_months`), "record": {"table", "create", "values": {"started_at", "restated_from",
-    "restated_to"}}}: the build row written with the models (finished_at added here); on Spark
-    also "engine": "spark" and "marts": the DuckDB file the marts are copied into."""
+    (inclusive dates; each carried forward by the project's `trend_months`), "record": {"table",
+    "create", "values": {"started_at", "restated_from", "restated_to"}}}: the build row written
+    with the models (finished_at added here, restated_to as carried forward); on Spark also
+    "engine": "spark" and "marts": the DuckDB file the marts are copied into."""
     request = json.loads(sys.argv[1])
     try:
         result = {"ok": True, **build(request)}
