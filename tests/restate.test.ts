@@ -174,6 +174,16 @@ describe('incremental builds', () => {
     const result = await build(warehouse);
     expect(result.restated.map(({ start, end }) => [start, end])).toEqual([restatedFor(month)]);
     expect(result.restated[0]?.models).toContain(kpiMart);
+    // The build's record holds the range restated, carried forward.
+    const [recorded] = await withWarehouse(warehouse, 'read', async (c) =>
+      (
+        await c.runAndReadAll(
+          `SELECT strftime(restated_from, '%Y-%m-%d') AS start, strftime(restated_to, '%Y-%m-%d') AS end
+           FROM raw.build_runs ORDER BY started_at DESC LIMIT 1`,
+        )
+      ).getRowsJson(),
+    );
+    expect(recorded).toEqual(restatedFor(month));
     const after = await trend();
     expect(after.map((r) => r.m)).toEqual(before.map((r) => r.m));
     const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]));

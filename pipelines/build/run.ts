@@ -107,11 +107,7 @@ export async function build(warehouse: string, options: BuildOptions = {}): Prom
       record: {
         table: buildRunsTable.name,
         create: createTableSql(buildRunsTable),
-        values: {
-          started_at: startedAt,
-          restated_from: restate[0]?.start ?? null,
-          restated_to: restate.at(-1)?.end ?? null,
-        },
+        values: { started_at: startedAt },
       },
     },
   );

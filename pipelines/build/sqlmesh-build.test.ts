@@ -41,7 +41,7 @@ const request: SqlmeshBuildRequest = {
     table: 'raw.build_runs',
     create:
       'CREATE TABLE IF NOT EXISTS raw.build_runs (started_at TIMESTAMP, finished_at TIMESTAMP, restated_from TIMESTAMP, restated_to TIMESTAMP)',
-    values: { started_at: '2026-11-02 10:00:00.123', restated_from: null, restated_to: null },
+    values: { started_at: '2026-11-02 10:00:00.123' },
   },
 };
 

@@ -38,7 +38,8 @@ export interface SqlmeshBuildRequest {
   record: {
     table: string;
     create: string;
-    values: { started_at: string; restated_from: string | null; restated_to: string | null };
+    /** restated_from / restated_to are added by the build process: it decides the range. */
+    values: { started_at: string };
   };
 }
 

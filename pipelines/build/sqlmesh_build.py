@@ -408,9 +408,13 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
             warnings = console.warnings_with_rows(warehouse)
 
             finished = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
-            values = {**record["values"], "finished_at": finished}
-            if ranges:
-                values["restated_to"] = ranges[-1]["end"]
+            # The range restated is decided here (carried forward), so it is recorded from here.
+            values = {
+                **record["values"],
+                "finished_at": finished,
+                "restated_from": ranges[0]["start"] if ranges else None,
+                "restated_to": ranges[-1]["end"] if ranges else None,
+            }
             if warehouse is not None:
                 insert_record(warehouse.get_cursor(), record, values)
             else:
@@ -462,8 +466,8 @@ def build(request: dict[str, t.Any]) -> dict[str, t.Any]:
 def main() -> int:
     """Request: {"project": sql dir, "models": models to restate, "restate": [{"start", "end"}]
     (inclusive dates; each carried forward by the project's `trend_months`), "record": {"table",
-    "create", "values": {"started_at", "restated_from", "restated_to"}}}: the build row written
-    with the models (finished_at added here, restated_to as carried forward); on Spark also
+    "create", "values": {"started_at"}}}: the build row written with the models (finished_at and
+    the range restated, restated_from and restated_to, added here); on Spark also
     "engine": "spark" and "marts": the DuckDB file the marts are copied into."""
     request = json.loads(sys.argv[1])
     try:
